@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "dropviz",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dropviz", targets: ["dropviz"]),
+        .library(name: "DropoutCore", targets: ["DropoutCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // OpenBLAS's CBLAS interface (Debian: libopenblas-dev).
+        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
+        // Wide-character ncurses (Debian: libncurses-dev); see ../shared/DESIGN.md.
+        .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
+        .target(
+            name: "DropoutCore",
+            dependencies: ["CBLAS"],
+            resources: [.copy("Resources/datasets")],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+        ),
+        // A small ratatui-like toolkit: cells, buffers, widgets. Knows nothing of dropout or ncurses.
+        .target(name: "TermUI"),
+        // The visualizer: pure state + update + view into a TermUI buffer.
+        .target(name: "DropvizUI", dependencies: ["DropoutCore", "TermUI"]),
+        // The only code that touches ncurses.
+        .target(name: "TerminalBackend", dependencies: ["CNCurses", "TermUI"]),
+        .executableTarget(
+            name: "dropviz",
+            dependencies: [
+                "DropoutCore", "DropvizUI", "TerminalBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DropoutCoreTests", dependencies: ["DropoutCore"]),
+        .testTarget(name: "TermUITests", dependencies: ["TermUI"]),
+        .testTarget(name: "DropvizUITests", dependencies: ["DropvizUI", "DropoutCore", "TermUI"]),
+        .testTarget(name: "CLITests", dependencies: ["dropviz"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
