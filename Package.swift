@@ -19,7 +19,6 @@ let package = Package(
         .target(
             name: "DropoutCore",
             dependencies: ["CBLAS"],
-            resources: [.copy("Resources/datasets")],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
         // A small ratatui-like toolkit: cells, buffers, widgets. Knows nothing of dropout or ncurses.

@@ -1,0 +1,59 @@
+/// The data sets `--dataset` knows by name; anything ending in `.csv` is read as a file.
+public enum DatasetCatalog {
+    public struct Entry: Sendable {
+        public let name: String
+        public let summary: String
+        /// Default noise for generated sets; nil for real ones.
+        public let defaultNoise: Double?
+        public let isGenerated: Bool
+    }
+
+    /// Number of points generated for a toy set, before the split.
+    public static let generatedCount = 1000
+
+    public static let entries: [Entry] = [
+        Entry(name: "moons", summary: "two interleaving half circles (2-D, 2 classes)", defaultNoise: 0.2, isGenerated: true),
+        Entry(name: "circle", summary: "a disc inside a ring (2-D, 2 classes)", defaultNoise: 0.1, isGenerated: true),
+        Entry(name: "xor", summary: "quadrants, same sign or not (2-D, 2 classes)", defaultNoise: 0.1, isGenerated: true),
+        Entry(name: "gaussian", summary: "two Gaussian clusters (2-D, 2 classes)", defaultNoise: 0.3, isGenerated: true),
+        Entry(name: "spiral", summary: "two interleaved spiral arms (2-D, 2 classes)", defaultNoise: 0.05, isGenerated: true),
+        Entry(name: "sine", summary: "noisy sine, regression (1-D)", defaultNoise: 0.2, isGenerated: true),
+        Entry(name: "digits", summary: "UCI handwritten digits, 8x8 pixels (64 features, 10 classes)", defaultNoise: nil, isGenerated: false),
+        Entry(name: "breast-cancer", summary: "UCI Breast Cancer Wisconsin (30 features, 2 classes)", defaultNoise: nil, isGenerated: false),
+        Entry(name: "iris", summary: "UCI Iris (4 features, 3 classes)", defaultNoise: nil, isGenerated: false),
+        Entry(name: "wine", summary: "UCI Wine (13 features, 3 classes)", defaultNoise: nil, isGenerated: false),
+    ]
+
+    public static func entry(_ name: String) -> Entry? { entries.first { $0.name == name } }
+
+    public static func isFile(_ name: String) -> Bool { name.lowercased().hasSuffix(".csv") }
+
+    /// Loads or generates a data set. `noise` nil means the set's default.
+    public static func load(_ name: String, noise: Double?, rng: inout Xoshiro) throws -> Dataset {
+        if isFile(name) { return try CSVDataset.load(path: name) }
+        guard let e = entry(name) else {
+            let names = entries.map(\.name).joined(separator: ", ")
+            throw DropvizError("unknown data set '\(name)' (known: \(names), or a FILE.csv)")
+        }
+        let sigma = noise ?? e.defaultNoise ?? 0
+        guard sigma >= 0 && sigma.isFinite else { throw DropvizError("--noise must be non-negative, got \(sigma)") }
+        let n = generatedCount
+        switch name {
+        case "moons": return ToyDatasets.moons(count: n, noise: sigma, rng: &rng)
+        case "circle": return ToyDatasets.circle(count: n, noise: sigma, rng: &rng)
+        case "xor": return ToyDatasets.xor(count: n, noise: sigma, rng: &rng)
+        case "gaussian": return ToyDatasets.gaussian(count: n, noise: sigma, rng: &rng)
+        case "spiral": return ToyDatasets.spiral(count: n, noise: sigma, rng: &rng)
+        case "sine": return ToyDatasets.sine(count: n, noise: sigma, rng: &rng)
+        case "digits": return try embedded(EmbeddedData.digits, name: name)
+        case "breast-cancer": return try embedded(EmbeddedData.breast, name: name)
+        case "iris": return try embedded(EmbeddedData.iris, name: name)
+        case "wine": return try embedded(EmbeddedData.wine, name: name)
+        default: throw DropvizError("unknown data set '\(name)'")
+        }
+    }
+
+    private static func embedded(_ text: String, name: String) throws -> Dataset {
+        try CSVDataset.parse(text, name: name, source: name)
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+
+/// A saved run: versioned JSON holding the configuration, the weights, the optimiser's state
+/// and the generators' states, so that `--load` continues exactly where `--save` stopped.
+/// The format is documented in the README ("Model file format").
+public struct ModelFile: Codable {
+    public static let format = "dropviz-model"
+    public static let currentVersion = 1
+
+    public var format: String
+    public var version: Int
+    public var config: TrainingConfig
+    public var architecture: Architecture
+    public var step: Int
+    public var diverged: Bool
+    public var parameters: [SavedParameter]
+    public var optimizerSteps: Int
+    public var batchSampler: BatchSampler
+    public var maskGenerators: [Xoshiro]
+    /// The training set's feature means and standard deviations (for reference; they are
+    /// recomputed from the regenerated data on load and must agree).
+    public var featureMean: [Float]
+    public var featureStd: [Float]
+
+    public struct SavedParameter: Codable {
+        public var name: String
+        public var rows: Int
+        public var cols: Int
+        public var value: [Float]
+        public var firstMoment: [Float]
+        public var secondMoment: [Float]
+    }
+
+    public init(_ t: Trainer) {
+        format = Self.format
+        version = Self.currentVersion
+        config = t.config
+        architecture = t.network.architecture
+        step = t.currentStep
+        diverged = t.diverged
+        parameters = t.network.parameters.enumerated().map { i, p in
+            SavedParameter(name: "layer\(i / 2 + 1).\(p.name)", rows: p.value.rows, cols: p.value.cols,
+                           value: p.value.data, firstMoment: p.firstMoment.data, secondMoment: p.secondMoment.data)
+        }
+        optimizerSteps = t.optimizer.t
+        batchSampler = t.sampler
+        maskGenerators = t.network.dropout.map(\.rng)
+        featureMean = t.data.mean
+        featureStd = t.data.std
+    }
+
+    /// Writes atomically: a temporary file in the same directory, then a rename, so that a
+    /// crash never leaves a half-written model.
+    public func write(to path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let bytes: Data
+        do { bytes = try encoder.encode(self) } catch { throw DropvizError("cannot encode the model: \(error)") }
+        do {
+            try bytes.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw DropvizError("cannot write model file '\(path)': \(Self.reason(error))")
+        }
+    }
+
+    public static func read(from path: String) throws -> ModelFile {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw DropvizError("model file '\(path)' does not exist")
+        }
+        guard let bytes = FileManager.default.contents(atPath: path) else {
+            throw DropvizError("cannot read model file '\(path)'")
+        }
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        struct Header: Decodable { var format: String?; var version: Int? }
+        guard let header = try? decoder.decode(Header.self, from: bytes) else {
+            throw DropvizError("model file '\(path)' is not valid JSON (corrupt or truncated?)")
+        }
+        guard header.format == Self.format else {
+            throw DropvizError("'\(path)' is not a dropviz model file (no \"format\": \"\(Self.format)\")")
+        }
+        guard header.version == Self.currentVersion else {
+            throw DropvizError("model file '\(path)' has format version \(header.version.map(String.init) ?? "?"); this dropviz reads version \(Self.currentVersion)")
+        }
+        do {
+            return try decoder.decode(ModelFile.self, from: bytes)
+        } catch let DecodingError.keyNotFound(key, _) {
+            throw DropvizError("model file '\(path)' is corrupt: missing \"\(key.stringValue)\"")
+        } catch let DecodingError.typeMismatch(_, ctx), let DecodingError.valueNotFound(_, ctx) {
+            let where_ = ctx.codingPath.map(\.stringValue).joined(separator: ".")
+            throw DropvizError("model file '\(path)' is corrupt at \"\(where_)\"")
+        } catch {
+            throw DropvizError("model file '\(path)' is corrupt: \(Self.reason(error))")
+        }
+    }
+
+    /// Rebuilds the trainer: regenerates the data from the saved configuration, then puts
+    /// back the weights and every state.
+    public func makeTrainer(source: String) throws -> Trainer {
+        let t = try Trainer(config: config)
+        guard t.network.architecture == architecture else {
+            throw DropvizError("model file '\(source)' does not match its own configuration (architecture differs)")
+        }
+        let params = t.network.parameters
+        guard params.count == parameters.count else {
+            throw DropvizError("model file '\(source)' has \(parameters.count) parameter arrays, the network needs \(params.count)")
+        }
+        for (p, s) in zip(params, parameters) {
+            let n = p.value.count
+            guard s.rows == p.value.rows, s.cols == p.value.cols, s.value.count == n,
+                  s.firstMoment.count == n, s.secondMoment.count == n else {
+                throw DropvizError("model file '\(source)': parameter \(s.name) has the wrong shape")
+            }
+            p.value = Matrix(rows: s.rows, cols: s.cols, data: s.value)
+            p.firstMoment = Matrix(rows: s.rows, cols: s.cols, data: s.firstMoment)
+            p.secondMoment = Matrix(rows: s.rows, cols: s.cols, data: s.secondMoment)
+        }
+        guard maskGenerators.count == t.network.dropout.count else {
+            throw DropvizError("model file '\(source)' has \(maskGenerators.count) mask generators, the network needs \(t.network.dropout.count)")
+        }
+        guard batchSampler.order.count == t.data.train.count, batchSampler.cursor <= batchSampler.order.count,
+              Set(batchSampler.order) == Set(0..<t.data.train.count) else {
+            throw DropvizError("model file '\(source)': the batch order does not match the training set")
+        }
+        var opt = t.optimizer
+        opt.t = optimizerSteps
+        t.restore(step: step, optimizer: opt, sampler: batchSampler, maskStates: maskGenerators, diverged: diverged)
+        return t
+    }
+
+    private static func reason(_ error: Error) -> String {
+        (error as NSError).localizedDescription
+    }
+}

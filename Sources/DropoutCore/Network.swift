@@ -1,0 +1,112 @@
+/// A fully-connected network: input dropout, then for each hidden layer dense → activation →
+/// dropout, then a dense output layer (logits or regression outputs).
+public final class Network {
+    public let architecture: Architecture
+    public let layers: [any Layer]
+    public let dense: [DenseLayer]
+    /// Index 0 is the input layer's dropout, index `i` the `i`-th hidden layer's.
+    public let dropout: [DropoutLayer]
+
+    /// `acts[i]` is the input of `layers[i]`; the last one is the output.
+    public private(set) var acts: [Matrix]
+    private var grads: [Matrix]
+    private var evalActs: [Matrix]
+
+    public init(_ arch: Architecture, rates: [Float], scaling: Scaling, variant: DropoutVariant, initRNG: inout Xoshiro, maskSeed: UInt64) {
+        precondition(rates.count == arch.dropoutWidths.count, "one rate for the input and each hidden layer")
+        architecture = arch
+        var layers: [any Layer] = []
+        var dense: [DenseLayer] = []
+        var dropout: [DropoutLayer] = []
+        let inputDrop = DropoutLayer(width: arch.inputs, rate: rates[0], scaling: scaling, variant: variant,
+                                     rng: Stream.generator(seed: maskSeed, stream: .masks, index: 0))
+        layers.append(inputDrop)
+        dropout.append(inputDrop)
+        var width = arch.inputs
+        for (i, h) in arch.hidden.enumerated() {
+            let d = DenseLayer(inputs: width, outputs: h, initialization: arch.initialization, rng: &initRNG)
+            let drop = DropoutLayer(width: h, rate: rates[i + 1], scaling: scaling, variant: variant,
+                                    rng: Stream.generator(seed: maskSeed, stream: .masks, index: i + 1))
+            layers += [d, ActivationLayer(arch.activation, width: h), drop]
+            dense.append(d)
+            dropout.append(drop)
+            width = h
+        }
+        // The output layer is linear: Glorot suits it whatever the hidden activation.
+        let out = DenseLayer(inputs: width, outputs: arch.outputs, initialization: .glorot, rng: &initRNG)
+        layers.append(out)
+        dense.append(out)
+        self.layers = layers
+        self.dense = dense
+        self.dropout = dropout
+        acts = Array(repeating: Matrix(rows: 0, cols: 0), count: layers.count + 1)
+        grads = acts
+        evalActs = acts
+    }
+
+    public var parameters: [Parameter] { dense.flatMap { $0.parameters } }
+
+    /// The training forward pass on a batch; the output stays in `output`.
+    public func forwardTraining(_ x: Matrix) {
+        forwardTraining { $0 = x }
+    }
+
+    /// The training forward pass with the batch written straight into the network's input
+    /// buffer, so that no batch is copied and nothing allocates in steady state.
+    public func forwardTraining(fillInput: (inout Matrix) -> Void) {
+        fillInput(&acts[0])
+        for i in layers.indices {
+            layers[i].forward(acts[i], into: &acts[i + 1], training: true)
+        }
+    }
+
+    /// The output of the last `forwardTraining`.
+    public var output: Matrix { acts[layers.count] }
+
+    /// Backpropagates `dOutput` through the last training pass, setting every parameter's
+    /// gradient. Returns nothing: the input gradient is not needed to train.
+    public func backward(_ dOutput: Matrix) {
+        _ = backward(dOutput, needsInputGradient: false)
+    }
+
+    /// As `backward`, and returns `∂e/∂x` (gradient checks).
+    @discardableResult
+    public func backward(_ dOutput: Matrix, needsInputGradient: Bool) -> Matrix {
+        let L = layers.count
+        grads[L] = dOutput
+        for i in stride(from: L - 1, through: 0, by: -1) {
+            let needs = i > 0 || needsInputGradient
+            layers[i].backward(x: acts[i], y: acts[i + 1], dy: grads[i + 1], dx: &grads[i], needsInputGradient: needs)
+            // The input dropout layer's own input gradient is only wanted by gradient checks.
+            if i == 0 && !needsInputGradient { break }
+        }
+        return grads[0]
+    }
+
+    /// Evaluation forward (no masks; vanilla scaling applied) on any number of examples.
+    public func predict(_ x: Matrix) -> Matrix {
+        evalActs[0] = x
+        for i in layers.indices {
+            layers[i].forward(evalActs[i], into: &evalActs[i + 1], training: false)
+        }
+        return evalActs[layers.count]
+    }
+
+    /// The activations of hidden layer `h` (0-based) before its dropout in the last training
+    /// pass: what the diagram shades kept units by.
+    public func hiddenActivations(_ h: Int) -> Matrix {
+        acts[dropoutLayerIndex(h + 1)]
+    }
+
+    /// The input of dropout layer `d` (0 = input features) in the last training pass.
+    public func dropoutInput(_ d: Int) -> Matrix {
+        acts[dropoutLayerIndex(d)]
+    }
+
+    private func dropoutLayerIndex(_ d: Int) -> Int {
+        d == 0 ? 0 : 3 * d
+    }
+
+    /// Every weight and bias as flat arrays, layer by layer (saving, and comparing runs).
+    public var weights: [[Float]] { parameters.map { $0.value.data } }
+}

@@ -1,0 +1,220 @@
+/// Trains a network one mini-batch at a time. The visualizer, the headless commands and the
+/// tests all drive this class.
+public final class Trainer {
+    public private(set) var config: TrainingConfig
+    public let data: DataSplit
+    public private(set) var network: Network
+    public private(set) var optimizer: Optimizer
+    public private(set) var sampler: BatchSampler
+    /// Steps done so far.
+    public private(set) var currentStep: Int = 0
+    public private(set) var diverged = false
+    public var history = History()
+    public private(set) var lastEvaluation: Evaluation?
+    public private(set) var lastBatchLoss: Float?
+
+    private var batchIndices: [Int] = []
+    private var batchTargets: Targets
+    private var dOutput: Matrix? = Matrix(rows: 0, cols: 0)
+    private var smoothed: Double?
+
+    /// Builds the data and the network from `config`.
+    public convenience init(config: TrainingConfig) throws {
+        try config.validate()
+        var dataRNG = Stream.generator(seed: config.dataSeed ?? config.seed, stream: .data)
+        let all = try DatasetCatalog.load(config.dataset, noise: config.noise, rng: &dataRNG)
+        let split = try DataSplit(all, valFraction: config.valFraction, trainSize: config.trainSize, rng: &dataRNG)
+        try self.init(config: config, data: split)
+    }
+
+    /// Uses a data split made elsewhere (the twin network, tests).
+    public init(config: TrainingConfig, data: DataSplit) throws {
+        try config.validate()
+        self.config = config
+        self.data = data
+        network = Self.makeNetwork(config, data: data)
+        optimizer = Optimizer(Self.optimizerSettings(config))
+        sampler = Self.makeSampler(config, data: data)
+        switch data.train.targets {
+        case .classes: batchTargets = .classes([])
+        case .values(let v): batchTargets = .values(Matrix(rows: 0, cols: v.cols))
+        }
+    }
+
+    static func makeNetwork(_ config: TrainingConfig, data: DataSplit) -> Network {
+        let arch = Architecture(inputs: data.train.featureCount, hidden: config.hidden, task: data.train.task, activation: config.activation)
+        var initRNG = Stream.generator(seed: config.seed, stream: .initialWeights)
+        return Network(arch, rates: config.rates, scaling: config.scaling, variant: config.variant, initRNG: &initRNG, maskSeed: config.seed)
+    }
+
+    static func optimizerSettings(_ c: TrainingConfig) -> OptimizerSettings {
+        OptimizerSettings(kind: c.optimizer, learningRate: c.learningRate, weightDecay: c.weightDecay, l1: c.l1)
+    }
+
+    static func makeSampler(_ c: TrainingConfig, data: DataSplit) -> BatchSampler {
+        let n = data.train.count
+        let b = c.batchSize == 0 ? n : min(c.batchSize, n)
+        return BatchSampler(count: n, batchSize: b, rng: Stream.generator(seed: c.seed, stream: .batchOrder))
+    }
+
+    public var batchSize: Int { sampler.batchSize }
+    public var epoch: Double { Double(currentStep) * Double(batchSize) / Double(data.train.count) }
+    public var task: Task { data.train.task }
+
+    /// One mini-batch: forward in train mode, backward, update. Evaluates on the full sets
+    /// every `evalEvery` steps. After divergence it does nothing and returns nil.
+    @discardableResult
+    public func step() -> StepReport? {
+        guard !diverged else { return nil }
+        sampler.next(into: &batchIndices)
+        let train = data.train
+        let idx = batchIndices
+        network.forwardTraining { x in
+            x.reshape(rows: idx.count, cols: train.featureCount)
+            let d = train.featureCount
+            train.features.data.withUnsafeBufferPointer { src in
+                x.data.withUnsafeMutableBufferPointer { dst in
+                    for (r, i) in idx.enumerated() {
+                        for j in 0..<d { dst[r * d + j] = src[i * d + j] }
+                    }
+                }
+            }
+        }
+        gatherTargets()
+        let (loss, _) = Loss.evaluate(network.output, batchTargets, gradient: &dOutput)
+        currentStep += 1
+        lastBatchLoss = loss
+        guard loss.isFinite else {
+            diverged = true
+            history.record(event: RunEvent(step: currentStep, label: "diverged"))
+            return StepReport(step: currentStep, epoch: epoch, batchLoss: loss, evaluation: nil, diverged: true)
+        }
+        // dOutput is always set: it was passed in non-nil.
+        network.backward(dOutput ?? Matrix(rows: 0, cols: 0))
+        optimizer.update(network.parameters)
+        history.batchLoss.append(step: currentStep, value: Double(loss))
+        let s = smoothed.map { 0.95 * $0 + 0.05 * Double(loss) } ?? Double(loss)
+        smoothed = s
+        history.smoothedLoss.append(step: currentStep, value: s)
+        var evaluation: Evaluation? = nil
+        if currentStep % config.evalEvery == 0 {
+            let e = evaluate()
+            evaluation = e
+            if !e.trainLoss.isFinite || !e.valLoss.isFinite { diverged = true }
+        }
+        return StepReport(step: currentStep, epoch: epoch, batchLoss: loss, evaluation: evaluation, diverged: diverged)
+    }
+
+    private func gatherTargets() {
+        switch (data.train.targets, batchTargets) {
+        case (.classes(let all), .classes(var batch)):
+            batchTargets = .classes([])  // hand the buffer over without a copy
+            batch.removeAll(keepingCapacity: true)
+            for i in batchIndices { batch.append(all[i]) }
+            batchTargets = .classes(batch)
+        case (.values(let all), .values(var batch)):
+            batchTargets = .values(Matrix(rows: 0, cols: 0))
+            batch.reshape(rows: batchIndices.count, cols: all.cols)
+            for (r, i) in batchIndices.enumerated() {
+                for j in 0..<all.cols { batch[r, j] = all[i, j] }
+            }
+            batchTargets = .values(batch)
+        default:
+            preconditionFailure("targets of the batch and the data set differ in kind")
+        }
+    }
+
+    /// Loss and accuracy on the full training and validation sets in eval mode, recorded in
+    /// the history.
+    @discardableResult
+    public func evaluate() -> Evaluation {
+        let (tl, ta) = measure(data.train)
+        let (vl, va) = measure(data.validation)
+        let e = Evaluation(step: currentStep, trainLoss: tl, valLoss: vl, trainAccuracy: ta, valAccuracy: va)
+        lastEvaluation = e
+        history.trainLoss.append(step: currentStep, value: Double(tl))
+        history.valLoss.append(step: currentStep, value: Double(vl))
+        if let ta, let va {
+            history.trainAccuracy.append(step: currentStep, value: Double(ta))
+            history.valAccuracy.append(step: currentStep, value: Double(va))
+        }
+        return e
+    }
+
+    /// Loss and accuracy of the current network on any data set with the same features.
+    public func measure(_ set: Dataset) -> (loss: Float, accuracy: Float?) {
+        let out = network.predict(set.features)
+        var none: Matrix? = nil
+        let (loss, correct) = Loss.evaluate(out, set.targets, gradient: &none)
+        return (loss, set.task.isClassification ? Float(correct) / Float(set.count) : nil)
+    }
+
+    // MARK: Live changes: they take effect from the next step and reset nothing.
+
+    /// Sets the rate of dropout layer `layer` (0 = input) and marks the change on the history.
+    public func setRate(_ p: Float, layer: Int) throws {
+        try TrainingConfig.checkRate(p, option: "rate")
+        precondition(layer >= 0 && layer < network.dropout.count)
+        let old = network.dropout[layer].rate
+        guard old != p else { return }
+        network.dropout[layer].rate = p
+        config.rates[layer] = p
+        let name = layer == 0 ? "in" : "h\(layer)"
+        history.record(event: RunEvent(step: currentStep, label: "\(name) p \(Self.format(old))→\(Self.format(p))"))
+    }
+
+    public func setScaling(_ s: Scaling) {
+        guard s != config.scaling else { return }
+        config.scaling = s
+        for d in network.dropout { d.scaling = s }
+        history.record(event: RunEvent(step: currentStep, label: "scaling \(s.rawValue)"))
+    }
+
+    public func setVariant(_ v: DropoutVariant) {
+        guard v != config.variant else { return }
+        config.variant = v
+        for d in network.dropout { d.variant = v }
+        history.record(event: RunEvent(step: currentStep, label: "variant \(v.rawValue)"))
+    }
+
+    public func setLearningRate(_ lr: Float) throws {
+        guard lr > 0 && lr.isFinite else { throw DropvizError("learning rate must be positive, got \(lr)") }
+        guard lr != config.learningRate else { return }
+        config.learningRate = lr
+        optimizer.settings.learningRate = lr
+        history.record(event: RunEvent(step: currentStep, label: "lr \(lr)"))
+    }
+
+    /// Back to step 0 with the same initial weights, batch order and masks (or those of a new
+    /// seed), keeping the current rates, scaling and optimiser settings.
+    public func reset(seed: UInt64? = nil) {
+        if let seed {
+            if config.dataSeed == nil { config.dataSeed = config.seed }
+            config.seed = seed
+        }
+        network = Self.makeNetwork(config, data: data)
+        optimizer = Optimizer(Self.optimizerSettings(config))
+        sampler = Self.makeSampler(config, data: data)
+        currentStep = 0
+        diverged = false
+        history = History()
+        lastEvaluation = nil
+        lastBatchLoss = nil
+        smoothed = nil
+    }
+
+    static func format(_ p: Float) -> String {
+        let s = String(Float((p * 100).rounded() / 100))
+        return s
+    }
+
+    // MARK: Restoring a saved run
+
+    func restore(step: Int, optimizer: Optimizer, sampler: BatchSampler, maskStates: [Xoshiro], diverged: Bool) {
+        self.currentStep = step
+        self.optimizer = optimizer
+        self.sampler = sampler
+        for (d, s) in zip(network.dropout, maskStates) { d.rng = s }
+        self.diverged = diverged
+    }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+struct Dropviz: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dropviz",
+        abstract: "Watch dropout train a real neural network, in the terminal.",
+        discussion: """
+            With no subcommand, opens the visualizer on the default scenario (two moons with \
+            noise 0.35, 80 training examples, hidden 128,128, Adam at 0.01, rate 0.5).
+            """,
+        version: "0.1.0",
+        subcommands: [RunCommand.self, TrainCommand.self, EvalCommand.self, DatasetsCommand.self],
+        defaultSubcommand: RunCommand.self
+    )
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import DropoutCore
+import Foundation
+
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train headless, printing the training and validation loss at every evaluation."
+    )
+
+    @OptionGroup var options: TrainingOptions
+    @OptionGroup var length: RunLength
+
+    @Option(help: "Output format: table, csv, jsonl.")
+    var format: OutputFormat = .table
+
+    @Option(help: "Save the model here when training ends (JSON, written atomically).")
+    var save: String?
+
+    @Option(help: "Continue training a saved model (its own configuration is used).")
+    var load: String?
+
+    func run() throws {
+        let trainer = try makeTrainer()
+        let steps = try length.steps(for: trainer)
+        let printer = EvaluationPrinter(format: format, classification: trainer.task.isClassification)
+        if let h = printer.header() { print(h) }
+        print(printer.line(trainer.evaluate(), epoch: trainer.epoch))
+        var bar = ProgressBar(total: steps)
+        for i in 0..<steps {
+            guard let report = trainer.step() else { break }
+            if let e = report.evaluation { print(printer.line(e, epoch: report.epoch)) }
+            if report.diverged {
+                bar.finish()
+                try save.map { try ModelFile(trainer).write(to: $0) }
+                throw DropvizError("diverged at step \(report.step): the loss is not finite (try a smaller --lr)")
+            }
+            bar.update(i + 1, note: trainer.lastEvaluation.map { "val_loss \(EvaluationPrinter.number($0.valLoss))" } ?? "")
+        }
+        bar.finish()
+        if trainer.lastEvaluation?.step != trainer.currentStep {
+            print(printer.line(trainer.evaluate(), epoch: trainer.epoch))
+        }
+        if let path = save { try ModelFile(trainer).write(to: path) }
+    }
+
+    private func makeTrainer() throws -> Trainer {
+        guard let path = load else { return try Trainer(config: options.config()) }
+        let explicit = CommandLine.arguments.dropFirst(2).filter { $0.hasPrefix("--") }
+        let allowed: Set<String> = ["--load", "--save", "--steps", "--epochs", "--format"]
+        if let conflict = explicit.map({ String($0.split(separator: "=")[0]) }).first(where: { !allowed.contains($0) }) {
+            throw DropvizError("\(conflict) cannot be combined with --load: the saved model keeps its own configuration")
+        }
+        return try ModelFile.read(from: path).makeTrainer(source: path)
+    }
+}
