@@ -21,12 +21,13 @@ public enum AxisTicks {
         return (values, step)
     }
 
-    /// Ticks for a log axis given in log10 units: whole decades when at least two fit, else
-    /// 1-2-5 multiples, else plain round numbers. Values returned are the real (unlogged) ones.
+    /// Ticks for a log axis given in log10 units: whole decades when they are enough for
+    /// `count`, else 1-2-5 multiples, else plain round numbers. Values returned are the real
+    /// (unlogged) ones.
     public static func logarithmic(log10Low low: Double, log10High high: Double, count: Int) -> [Double] {
         guard low.isFinite, high.isFinite, high > low else { return [] }
         let decades = Int(floor(high)) - Int(ceil(low)) + 1
-        if decades >= 2 {
+        if decades >= max(2, count) || (decades >= 2 && Double(high - low) * 3 > Double(2 * count)) {
             let stride = max(1, Int((Double(decades) / Double(max(count, 1))).rounded(.up)))
             return Swift.stride(from: Int(ceil(low)), through: Int(floor(high)), by: stride).map { pow(10, Double($0)) }
         }

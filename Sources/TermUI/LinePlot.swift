@@ -218,7 +218,7 @@ public struct LinePlot: Widget, Sendable {
     }
 
     private func yTickValues(low: Double, high: Double, rows: Int) -> ([Double], Double) {
-        let count = max(2, rows / 2)
+        let count = max(2, rows / 3)
         switch yScale {
         case .linear:
             return AxisTicks.linear(low: low, high: high, count: count)
