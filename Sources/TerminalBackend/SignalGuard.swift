@@ -70,11 +70,18 @@ enum SignalGuard {
                     cursesActiveFlag = 0
                     _ = endwin()
                 }
-                sigaction(signal, previousActions + Int(signal), nil)
                 // A real fault repeats when we return and now meets the previous handler (Swift's
-                // backtrace) on a sane screen. A signal sent by kill() or raise() would not
-                // repeat, so send it again.
-                if let info, info.pointee.si_code <= 0 { raise(signal) }
+                // backtrace) on a sane screen.
+                sigaction(signal, previousActions + Int(signal), nil)
+                // One sent by kill() would not repeat, and Swift's handler returns after its
+                // report, which would leave the app running on a dead screen: die by it instead.
+                if let info, info.pointee.si_code <= 0 {
+                    var fallback = sigaction()
+                    fallback.__sigaction_handler.sa_handler = nil  // SIG_DFL
+                    sigemptyset(&fallback.sa_mask)
+                    sigaction(signal, &fallback, nil)
+                    raise(signal)
+                }
             }
             sigemptyset(&action.sa_mask)
             action.sa_flags = SA_SIGINFO
