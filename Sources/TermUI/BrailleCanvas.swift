@@ -89,9 +89,9 @@ public struct BrailleCanvas: Sendable, Equatable {
         let bottom: UInt8 = 0x40 | 0x80       // row 3
         let rows = [top, upperMiddle, lowerMiddle, bottom].map { pattern & $0 != 0 }
         switch (rows[0], rows[1], rows[2], rows[3]) {
+        case (false, _, _, false): return "-"
         case (_, _, false, false): return "'"
         case (false, false, _, _): return "."
-        case (false, _, _, false): return "-"
         default: return ":"
         }
     }
