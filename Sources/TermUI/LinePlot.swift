@@ -7,8 +7,8 @@ import Darwin
 /// A line chart at braille resolution: the loss curves. Layout, top to bottom: a header row
 /// (title left, legend right), the plot with y tick labels on its left, the x axis, and the x
 /// tick labels. Works down to about 30×8; smaller areas lose the labels first.
-public struct LinePlot: Widget, Sendable {
-    public struct Series: Sendable {
+public struct LinePlot: Widget, Sendable, Equatable {
+    public struct Series: Sendable, Equatable {
         public var points: [(x: Double, y: Double)]
         public var label: String
         public var color: Color
@@ -17,6 +17,12 @@ public struct LinePlot: Widget, Sendable {
             self.points = points
             self.label = label
             self.color = color
+        }
+
+        // Written out because tuples are not Equatable.
+        public static func == (a: Series, b: Series) -> Bool {
+            a.label == b.label && a.color == b.color && a.points.count == b.points.count
+                && zip(a.points, b.points).allSatisfy { $0.x == $1.x && $0.y == $1.y }
         }
     }
 
