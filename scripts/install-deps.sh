@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs the Debian packages dropviz builds against, when they are missing.
+set -euo pipefail
+need=()
+for pkg in libncurses-dev libopenblas-dev tmux; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing: ${need[*]}" >&2
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
