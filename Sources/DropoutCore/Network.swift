@@ -103,6 +103,12 @@ public final class Network {
         acts[dropoutLayerIndex(d)]
     }
 
+    /// The input of dropout layer `d` in the last `predict` (eval mode): what the diagram
+    /// shades units by in the eval view.
+    public func evalDropoutInput(_ d: Int) -> Matrix {
+        evalActs[dropoutLayerIndex(d)]
+    }
+
     private func dropoutLayerIndex(_ d: Int) -> Int {
         d == 0 ? 0 : 3 * d
     }
