@@ -12,7 +12,7 @@ public enum DatasetCatalog {
     public static let generatedCount = 1000
 
     public static let entries: [Entry] = [
-        Entry(name: "moons", summary: "two interleaving half circles (2-D, 2 classes)", defaultNoise: 0.2, isGenerated: true),
+        Entry(name: "moons", summary: "two interleaving half circles (2-D, 2 classes)", defaultNoise: 0.35, isGenerated: true),
         Entry(name: "circle", summary: "a disc inside a ring (2-D, 2 classes)", defaultNoise: 0.1, isGenerated: true),
         Entry(name: "xor", summary: "quadrants, same sign or not (2-D, 2 classes)", defaultNoise: 0.1, isGenerated: true),
         Entry(name: "gaussian", summary: "two Gaussian clusters (2-D, 2 classes)", defaultNoise: 0.3, isGenerated: true),

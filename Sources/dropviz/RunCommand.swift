@@ -11,11 +11,10 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var options: TrainingOptions
 
     func run() throws {
-        let config = try options.config()
+        let config = try options.config(defaultEvalEvery: 20)
         guard Console.stdoutIsTerminal else {
             throw DropvizError("the visualizer needs a terminal; for headless training use 'dropviz train'")
         }
-        _ = config
-        throw DropvizError("the visualizer is not built yet; use 'dropviz train'")
+        try Visualizer.run(trainer: Trainer(config: config))
     }
 }

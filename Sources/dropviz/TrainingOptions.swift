@@ -49,8 +49,8 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "Seed of every random stream (data, weights, batch order, masks).")
     var seed: UInt64 = 1
 
-    @Option(name: .customLong("eval-every"), help: "Steps between evaluations on the full training and validation sets.")
-    var evalEvery: Int = 100
+    @Option(name: .customLong("eval-every"), help: "Steps between evaluations on the full training and validation sets (default 100; 20 in the visualizer).")
+    var evalEvery: Int?
 
     @Option(name: .customLong("weight-decay"), help: "L2 penalty λ on the weights.")
     var weightDecay: Float = 0
@@ -59,7 +59,7 @@ struct TrainingOptions: ParsableArguments {
     var l1: Float = 0
 
     /// The configuration these options describe, or an error naming the bad option.
-    func config() throws -> TrainingConfig {
+    func config(defaultEvalEvery: Int = 100) throws -> TrainingConfig {
         var c = TrainingConfig()
         c.dataset = dataset
         c.noise = noise
@@ -89,7 +89,7 @@ struct TrainingOptions: ParsableArguments {
         c.learningRate = lr
         c.batchSize = batch
         c.seed = seed
-        c.evalEvery = evalEvery
+        c.evalEvery = evalEvery ?? defaultEvalEvery
         c.weightDecay = weightDecay
         c.l1 = l1
         try c.validate()

@@ -1,0 +1,50 @@
+import DropoutCore
+import TermUI
+
+/// Everything the visualizer shows and every setting a key changes.
+///
+/// The trainer is a reference (the network's buffers are large and stepped in place), but it
+/// changes only inside `update`, and `view` reads it without changing what it shows, so the
+/// app is driven and tested as a pure state machine: messages in, screens out.
+public struct AppState {
+    public var trainer: Trainer
+    public var width: Int
+    public var height: Int
+    public var glyphs: Glyphs
+    /// Index of the selected dropout layer: 0 = input, i = hidden layer i.
+    public var selectedLayer: Int = 1
+    public var paused = false
+    /// Show the network as evaluation sees it: nothing dropped, scaling applied.
+    public var evalView = false
+    public var speedIndex: Int = AppState.defaultSpeedIndex
+    public var logScale = false
+    public var showAccuracy = false
+    public var showHelp = false
+    public var quit = false
+    /// Training steps per second, measured by the event loop.
+    public var stepsPerSecond: Double = 0
+    /// A short notice in the status area (e.g. "reset to the same initial weights").
+    public var notice: String?
+
+    /// Steps run per frame at each speed setting (about 30 frames a second).
+    public static let speeds = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]
+    public static let defaultSpeedIndex = 3
+
+    public init(trainer: Trainer, width: Int, height: Int, glyphs: Glyphs = .unicode) {
+        self.trainer = trainer
+        self.width = width
+        self.height = height
+        self.glyphs = glyphs
+        selectedLayer = trainer.network.dropout.count > 1 ? 1 : 0
+    }
+
+    public var stepsPerFrame: Int { Self.speeds[speedIndex] }
+    public var dropoutLayerCount: Int { trainer.network.dropout.count }
+    /// The smallest screen the layout is made for.
+    public static let minimumWidth = 80, minimumHeight = 24
+    public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+
+    public var selectedRate: Float { trainer.network.dropout[selectedLayer].rate }
+
+    public func layerName(_ d: Int) -> String { d == 0 ? "input" : "hidden \(d)" }
+}

@@ -1,0 +1,23 @@
+/// Every key of the visualizer, as the help overlay and the README list them.
+public enum KeyBindings {
+    public static let all: [(keys: String, action: String)] = [
+        ("space", "pause / resume training"),
+        ("n", "one step (while paused)"),
+        ("↑ ↓  + -", "selected layer's rate ±0.05"),
+        ("0 … 9", "set the selected layer's rate to 0.0 … 0.9"),
+        ("← →  Tab", "select a layer (or click it)"),
+        ("a", "apply the selected rate to every hidden layer"),
+        ("e", "train / eval view of the network"),
+        ("[ ]", "slower / faster (steps per frame)"),
+        ("l", "log scale on the plot"),
+        ("c", "plot loss / accuracy"),
+        ("r", "reset to the same initial weights"),
+        ("R", "reset with a new seed"),
+        ("?", "this help"),
+        ("q  Ctrl-C", "quit"),
+    ]
+
+    /// The one-line hint at the bottom of the screen.
+    public static let hint = "space pause  n step  ↑↓ rate  ←→ layer  a all  e eval  [ ] speed  l log  c acc  r reset  ? help  q quit"
+    public static let hintASCII = "space pause  n step  up/dn rate  lt/rt layer  a all  e eval  [ ] speed  l log  c acc  r reset  ? help  q quit"
+}

@@ -1,0 +1,13 @@
+import TermUI
+
+/// What can happen to the visualizer.
+public enum Msg: Sendable, Equatable {
+    /// A key or mouse click.
+    case input(InputEvent)
+    /// Run one training step (the event loop sends as many a frame as the speed says).
+    case step
+    /// The terminal changed size.
+    case resize(width: Int, height: Int)
+    /// The event loop's measurement of training speed.
+    case measured(stepsPerSecond: Double)
+}

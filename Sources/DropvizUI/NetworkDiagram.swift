@@ -1,0 +1,149 @@
+import DropoutCore
+import TermUI
+
+/// The network as columns of unit glyphs: each layer a block of units (128 units as 16 × 8 at
+/// 80 columns), dropped units marked ✕ in red, kept units shaded by their activation,
+/// connections suggested between the blocks, each layer labelled with its rate and this
+/// step's dropped count.
+public struct NetworkDiagram {
+    /// Where one layer's units go.
+    public struct LayerFrame: Equatable {
+        /// The whole column of the layer, labels included (for clicks).
+        public let frame: Rect
+        /// The block of unit glyphs.
+        public let block: Rect
+        /// Units a row, and the column step between two units (1 or 2).
+        public let perRow: Int
+        public let spacing: Int
+        /// Units drawn; the rest are summarised as "+N more".
+        public let shown: Int
+        public let count: Int
+
+        /// The cell of unit `i` (i < shown).
+        public func cell(ofUnit i: Int) -> (x: Int, y: Int) {
+            (block.x + (i % perRow) * spacing, block.y + i / perRow)
+        }
+    }
+
+    /// Rows above the units (name, rate) and below (dropped count).
+    static let labelRowsAbove = 2, labelRowsBelow = 1
+
+    /// Frames of all layers, input to output, in `area`.
+    public static func layout(widths: [Int], in area: Rect) -> [LayerFrame] {
+        let n = widths.count
+        guard n > 0, area.width >= n, area.height > labelRowsAbove + labelRowsBelow else { return [] }
+        let columnWidth = area.width / n
+        let unitRows = area.height - labelRowsAbove - labelRowsBelow
+        return widths.enumerated().map { i, count in
+            let column = Rect(x: area.x + i * columnWidth, y: area.y, width: columnWidth, height: area.height)
+            // Leave a gap of at least 3 columns for the connections.
+            let maxBlockWidth = max(1, columnWidth - 4)
+            var perRow = max(1, (count + unitRows - 1) / unitRows)
+            var shown = count
+            if perRow > maxBlockWidth {
+                perRow = maxBlockWidth
+                shown = min(count, perRow * unitRows - 1)
+            }
+            let spacing = perRow * 2 - 1 <= maxBlockWidth && perRow > 1 ? 2 : 1
+            let rows = (shown + perRow - 1) / perRow
+            let blockWidth = (perRow - 1) * spacing + 1
+            let x = column.x + max(0, (maxBlockWidth - blockWidth) / 2) + 1
+            let y = column.y + labelRowsAbove + max(0, (unitRows - rows) / 2)
+            return LayerFrame(frame: column, block: Rect(x: x, y: y, width: blockWidth, height: rows),
+                              perRow: perRow, spacing: spacing, shown: shown, count: count)
+        }
+    }
+
+    /// What to draw for each unit of each layer.
+    public enum UnitState: Equatable {
+        case dropped
+        /// Kept, with its activation scaled to 0…1 within the layer.
+        case kept(level: Double)
+    }
+
+    public let units: [[UnitState]]
+    public let labels: [(name: String, rate: String, count: String)]
+    public let selected: Int
+    public let glyphs: Glyphs
+    public let caption: String
+
+    public init(units: [[UnitState]], labels: [(name: String, rate: String, count: String)], selected: Int, glyphs: Glyphs, caption: String) {
+        self.units = units
+        self.labels = labels
+        self.selected = selected
+        self.glyphs = glyphs
+        self.caption = caption
+    }
+
+    public static let droppedStyle = Style(bold: true).fg(.red)
+    public static let keptStyle = Style().fg(.cyan)
+    public static let idleStyle = Style(dim: true)
+    public static let selectedStyle = Style(bold: true, reverse: true)
+
+    public func render(area: Rect, into buffer: inout Buffer) {
+        let frames = Self.layout(widths: units.map(\.count), in: area)
+        guard frames.count == units.count else { return }
+        drawConnections(frames, into: &buffer)
+        for (i, f) in frames.enumerated() {
+            let label = labels[i]
+            let style = i == selected ? Self.selectedStyle : Style(bold: true)
+            let width = f.frame.width - 1
+            _ = buffer.put(label.name, x: f.frame.x + 1, y: f.frame.y, style: style, maxWidth: width)
+            _ = buffer.put(label.rate, x: f.frame.x + 1, y: f.frame.y + 1, style: i == selected ? Style(bold: true).fg(.yellow) : .plain, maxWidth: width)
+            for u in 0..<f.shown {
+                let (x, y) = f.cell(ofUnit: u)
+                switch units[i][u] {
+                case .dropped:
+                    buffer.set(x: x, y: y, glyphs.unitDropped, style: Self.droppedStyle)
+                case .kept(let level):
+                    if level <= 0.02 {
+                        buffer.set(x: x, y: y, glyphs.unitIdle, style: Self.idleStyle)
+                    } else {
+                        // Never the blank shade: a kept unit must stay visible.
+                        let index = 1 + Int((min(1, level) * Double(glyphs.shades.count - 2)).rounded())
+                        buffer.set(x: x, y: y, glyphs.shades[min(index, glyphs.shades.count - 1)], style: Self.keptStyle)
+                    }
+                }
+            }
+            var bottom = label.count
+            if f.shown < f.count { bottom = "+\(f.count - f.shown) more " + bottom }
+            // Every layer's count on the diagram's last row, below all blocks and connections.
+            let belowY = area.bottom - 1
+            _ = buffer.put(bottom, x: f.frame.x + 1, y: belowY, style: Style(dim: i != selected), maxWidth: width)
+        }
+        if !caption.isEmpty, let last = frames.last {
+            // Under the output layer, whose own count row is free.
+            _ = buffer.put(caption, x: last.frame.x + 1, y: area.bottom - 1, style: Style(dim: true), maxWidth: last.frame.width - 1)
+        }
+    }
+
+    /// A fan of braille lines between the right edge of one block and the left edge of the
+    /// next: a suggestion of the dense connections, not one line per weight.
+    private func drawConnections(_ frames: [LayerFrame], into buffer: inout Buffer) {
+        for (a, b) in zip(frames, frames.dropFirst()) {
+            let gapX = a.block.right + 1
+            let gapWidth = b.block.x - 1 - gapX
+            guard gapWidth >= 1 else { continue }
+            let top = min(a.block.y, b.block.y), bottom = max(a.block.bottom, b.block.bottom)
+            let gap = Rect(x: gapX, y: top, width: gapWidth, height: bottom - top)
+            guard !gap.isEmpty else { continue }
+            var canvas = BrailleCanvas(width: gap.width, height: gap.height)
+            let fromRows = Self.sampleRows(a.block, limit: 4), toRows = Self.sampleRows(b.block, limit: 4)
+            for r in fromRows {
+                for t in toRows {
+                    canvas.line(from: (0, (r - top) * 4 + 2), to: (gap.width * 2 - 1, (t - top) * 4 + 2), color: .blue)
+                }
+            }
+            canvas.render(into: &buffer, area: gap, glyphs: glyphs)
+            for y in gap.y..<gap.bottom {
+                for x in gap.x..<gap.right { if let c = buffer.cell(atX: x, y: y), c.symbol != " " { buffer.setStyle(x: x, y: y, Style(dim: true).fg(.blue)) } }
+            }
+        }
+    }
+
+    static func sampleRows(_ block: Rect, limit: Int) -> [Int] {
+        guard block.height > 0 else { return [] }
+        if block.height <= limit { return Array(block.y..<block.bottom) }
+        return (0..<limit).map { block.y + $0 * (block.height - 1) / (limit - 1) }
+    }
+}

@@ -1,0 +1,56 @@
+import DropoutCore
+import Foundation
+import TermUI
+
+/// The status line: step, epoch, speed, the latest losses and accuracies, the learning rate,
+/// the scaling, the view and whether training runs.
+public enum StatusBar {
+    /// The status text, fitted to `width`: the least important parts go first.
+    public static func text(_ s: AppState, width: Int = .max) -> String {
+        let t = s.trainer
+        // (text, priority): lower numbers are dropped first when the line is too long.
+        var parts: [(String, Int)] = []
+        parts.append(("step \(t.currentStep)", 9))
+        parts.append((String(format: "ep %.0f", t.epoch), 2))
+        parts.append((String(format: "%.0f/s", s.stepsPerSecond), 4))
+        if let e = t.lastEvaluation {
+            let acc: (Float?) -> String = { $0.map { String(format: " %.0f%%", $0 * 100) } ?? "" }
+            parts.append(("train " + format(e.trainLoss) + acc(e.trainAccuracy), 8))
+            parts.append(("val " + format(e.valLoss) + acc(e.valAccuracy), 8))
+        }
+        parts.append(("lr \(format(t.config.learningRate))", 3))
+        parts.append((t.config.scaling.rawValue, 5))
+        parts.append((s.evalView ? "EVAL" : "TRAIN", 7))
+        parts.append((runState(s), 10))
+        parts.append(("×\(s.stepsPerFrame)", 1))
+        let separator = " │ "
+        func joined() -> String { " " + parts.map(\.0).joined(separator: separator) }
+        while joined().count > width, let drop = parts.enumerated().min(by: { $0.element.1 < $1.element.1 }) {
+            parts.remove(at: drop.offset)
+        }
+        return joined()
+    }
+
+    public static func runState(_ s: AppState) -> String {
+        if s.trainer.diverged { return "DIVERGED" }
+        return s.paused ? "paused" : "running"
+    }
+
+    static func format(_ v: Float) -> String {
+        guard v.isFinite else { return v.isNaN ? "nan" : "inf" }
+        return String(format: "%.3g", v)
+    }
+
+    public static func render(_ s: AppState, area: Rect, into buffer: inout Buffer) {
+        var text = text(s, width: area.width)
+        if !s.glyphs.isUnicode { text = text.replacingOccurrences(of: "│", with: "|").replacingOccurrences(of: "×", with: "x") }
+        buffer.fill(area, " ", style: Style(reverse: true))
+        _ = buffer.put(text, x: area.x, y: area.y, style: Style(reverse: true), maxWidth: area.width)
+        let state = runState(s)
+        if let range = text.range(of: state) {
+            let x = area.x + text.distance(from: text.startIndex, to: range.lowerBound)
+            let style = s.trainer.diverged ? Style(bold: true, reverse: true).fg(.red) : Style(bold: true, reverse: true)
+            _ = buffer.put(state, x: x, y: area.y, style: style, maxWidth: max(0, area.right - x))
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import DropoutCore
+import Foundation
+import TermUI
+
+/// Draws the whole screen for `s` into `buffer` (which must be `s.width × s.height`).
+public func view(_ s: AppState, into buffer: inout Buffer) {
+    buffer.fill(buffer.area, " ")
+    if s.isTooSmall {
+        tooSmall(s, into: &buffer)
+        return
+    }
+    let layout = ScreenLayout(width: s.width, height: s.height)
+    _ = buffer.put(title(s), x: 0, y: 0, style: Style(bold: true), maxWidth: s.width)
+    NetworkDiagram(state: s).render(area: layout.diagram, into: &buffer)
+    LinePlot(state: s).render(area: layout.plot.inset(horizontal: 1, vertical: 0), into: &buffer)
+    StatusBar.render(s, area: layout.status, into: &buffer)
+    let hint = s.notice ?? (s.glyphs.isUnicode ? KeyBindings.hint : KeyBindings.hintASCII)
+    _ = buffer.put(hint, x: 0, y: layout.hint.y, style: s.notice != nil ? Style(bold: true).fg(.yellow) : Style(dim: true), maxWidth: s.width)
+    if s.showHelp {
+        HelpOverlay.render(glyphs: s.glyphs, in: Rect(x: 0, y: 1, width: s.width, height: s.height - 2), into: &buffer)
+    }
+}
+
+func title(_ s: AppState) -> String {
+    let c = s.trainer.config
+    var data = c.dataset
+    if let noise = c.noise ?? DatasetCatalog.entry(c.dataset)?.defaultNoise { data += String(format: " σ%.2f", noise) }
+    data += " \(s.trainer.data.train.count)/\(s.trainer.data.validation.count)"
+    let net = "\(c.hidden.map(String.init).joined(separator: ",")) \(c.activation.rawValue)"
+    let text = "dropviz · \(data) · \(net) · \(c.optimizer.rawValue) · \(c.variant.rawValue) · seed \(c.seed)"
+    return s.glyphs.isUnicode ? text : text.replacingOccurrences(of: "·", with: "|").replacingOccurrences(of: "σ", with: "noise ")
+}
+
+private func tooSmall(_ s: AppState, into buffer: inout Buffer) {
+    let lines = [
+        "dropviz needs a terminal of at least \(AppState.minimumWidth)×\(AppState.minimumHeight)",
+        "this one is \(s.width)×\(s.height): please enlarge the window",
+        "(q quits)",
+    ]
+    for (i, line) in lines.enumerated() {
+        let text = s.glyphs.isUnicode ? line : line.replacingOccurrences(of: "×", with: "x")
+        let x = max(0, (s.width - text.count) / 2)
+        let y = max(0, s.height / 2 - 1 + i)
+        _ = buffer.put(text, x: x, y: y, style: i == 0 ? Style(bold: true) : .plain, maxWidth: s.width - x)
+    }
+}

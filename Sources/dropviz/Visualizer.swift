@@ -1,0 +1,60 @@
+import DropoutCore
+import DropvizUI
+import Foundation
+import TermUI
+import TerminalBackend
+
+/// The event loop: poll input with a timeout, run as many training steps as the speed and the
+/// frame budget allow, draw about 30 frames a second. All state changes go through `update`.
+enum Visualizer {
+    static let frame: Duration = .milliseconds(33)
+    /// Training may use at most this much of a frame, so keys are answered within a frame.
+    static let trainingBudget: Duration = .milliseconds(24)
+
+    static func run(trainer: Trainer) throws {
+        let terminal = Terminal()
+        do { try terminal.start() } catch {
+            throw DropvizError("cannot start the terminal: \(error) (check TERM)")
+        }
+        defer { terminal.stop() }
+        let clock = ContinuousClock()
+        let size = terminal.size()
+        var state = AppState(trainer: trainer, width: size.width, height: size.height, glyphs: terminal.glyphs)
+        trainer.evaluate()
+        var buffer = Buffer(width: size.width, height: size.height)
+        var window: [(ContinuousClock.Instant, Int)] = []
+        while !state.quit {
+            let frameStart = clock.now
+            // Train within the budget, checking for keys between chunks of steps.
+            var stepsThisFrame = 0
+            while stepsThisFrame < state.stepsPerFrame && !state.paused && !state.trainer.diverged
+                    && clock.now - frameStart < trainingBudget {
+                update(&state, .step)
+                stepsThisFrame += 1
+            }
+            window.append((clock.now, state.trainer.currentStep))
+            if window.count > 30 { window.removeFirst(window.count - 30) }
+            if let first = window.first, let last = window.last, last.0 > first.0 {
+                let seconds = Double((last.0 - first.0).components.attoseconds) / 1e18 + Double((last.0 - first.0).components.seconds)
+                update(&state, .measured(stepsPerSecond: max(0, Double(last.1 - first.1)) / seconds))
+            }
+            if buffer.width != state.width || buffer.height != state.height {
+                buffer = Buffer(width: state.width, height: state.height)
+            }
+            view(state, into: &buffer)
+            terminal.present(buffer)
+            // Wait for input until the frame is over; handle every key that arrived.
+            var remaining = frame - (clock.now - frameStart)
+            repeat {
+                let ms = max(0, Int(remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000))
+                guard let event = terminal.poll(timeoutMs: ms) else { break }
+                if case .resize(let w, let h) = event {
+                    update(&state, .resize(width: w, height: h))
+                } else {
+                    update(&state, .input(event))
+                }
+                remaining = frame - (clock.now - frameStart)
+            } while remaining > .zero && !state.quit
+        }
+    }
+}
