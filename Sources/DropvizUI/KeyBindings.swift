@@ -18,6 +18,6 @@ public enum KeyBindings {
     ]
 
     /// The one-line hint at the bottom of the screen.
-    public static let hint = "space pause  n step  ↑↓ rate  ←→ layer  e eval  [ ] speed  r reset  ? help  q quit"
-    public static let hintASCII = "space pause  n step  +/- rate  tab layer  e eval  [ ] speed  r reset  ? help  q quit"
+    public static let hint = "spc pause  n step  ↑↓ rate  ←→ layer  e eval  [] speed  r reset  ? help  q quit"
+    public static let hintASCII = "spc pause  n step  +- rate  tab layer  e eval  [] speed  r reset  ? help  q quit"
 }

@@ -14,7 +14,7 @@ import Testing
         #expect(lines[0].hasPrefix("dropviz · moons"))
         #expect(lines[height - 2].contains("step 30"))
         #expect(lines[height - 2].contains("TRAIN") && lines[height - 2].contains("running"))
-        #expect(lines[height - 1].contains("? help"))
+        #expect(lines[height - 1].contains("? help") && lines[height - 1].contains("q quit"))
         let text = lines.joined(separator: "\n")
         #expect(text.contains("━ train") && text.contains("━ val"))
         // Braille curves are on the screen.

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# End to end in a real terminal: dropviz in a private tmux server at 100×30, driven with keys,
+# read back with capture-pane. Usage: Tests/e2e/visualizer.sh path/to/dropviz
+set -uo pipefail
+bin=$(realpath "${1:?usage: $0 path/to/dropviz}")
+sock="dropviz-e2e-$$"
+tmp=$(mktemp -d)
+tm() { tmux -L "$sock" -f /dev/null "$@"; }
+passed=0; failed=0
+cleanup() { tm kill-server >/dev/null 2>&1 || true; }
+trap 'cleanup; rm -rf "$tmp"' EXIT
+# The program runs under a shell that records its exit status: tmux's own #{pane_dead_status}
+# is sometimes left empty when the pane closes before tmux reaps the child.
+start() { rm -f "$tmp/exit"; tm new-session -d -s e2e -x 100 -y 30 -e LANG=C.UTF-8 -e TERM=tmux-256color "$bin $*; echo \$? > $tmp/exit"; tm set-option -t e2e remain-on-exit on >/dev/null; }
+app_pid() { pgrep -P "$(tm display -p -t e2e '#{pane_pid}')" | head -n 1; }
+
+screen() { tm capture-pane -p -t e2e; }
+# Polls the screen until it contains the text (never a fixed sleep), up to 15 s.
+wait_for() {
+  local what=$1 i
+  for ((i = 0; i < 300; i++)); do
+    screen | grep -qF -- "$what" && return 0
+    sleep 0.05
+  done
+  return 1
+}
+check() {
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); echo "ok   $name"
+  else failed=$((failed + 1)); echo "FAIL $name"; echo "---- screen ----"; screen; echo "----------------"; fi
+}
+# Waits for the program to end, then prints "dead exit_status alternate_on".
+wait_dead() {
+  local d="" i
+  for ((i = 0; i < 200; i++)); do
+    d=$(tm display -p -t e2e '#{pane_dead}' 2>/dev/null)
+    [ "$d" = 1 ] && [ -s "$tmp/exit" ] && break
+    sleep 0.05
+  done
+  echo "$d $(cat "$tmp/exit" 2>/dev/null) $(tm display -p -t e2e '#{alternate_on}' 2>/dev/null)"
+}
+status_field() { screen | tail -n 2 | head -n 1; }
+
+start run --seed 7
+
+check "diagram appears" wait_for "hidden1 128"
+check "rate label starts at p=0.50" wait_for "p=0.50"
+check "training runs" wait_for "running"
+tm send-keys -t e2e Up Up
+check "Up Up raises the selected rate to 0.60" wait_for "p=0.60"
+check "the change is marked on the plot" wait_for "→0.6"
+tm send-keys -t e2e 3
+check "digit 3 sets it to 0.30" wait_for "p=0.30"
+tm send-keys -t e2e Space
+check "space pauses" wait_for "paused"
+step_of() { status_field | grep -o 'step [0-9]*' | head -n 1 | cut -d' ' -f2; }
+before=$(step_of)
+tm send-keys -t e2e n
+check "n runs one step" wait_for "step $((before + 1)) "
+sleep 0.3
+check "paused: no more steps" test "$(step_of)" = "$((before + 1))"
+tm send-keys -t e2e '?'
+check "? opens the help" wait_for "apply the selected rate to every hidden layer"
+tm send-keys -t e2e x
+tm resize-window -t e2e -x 70 -y 20
+check "too small: asks to enlarge" wait_for "please enlarge the window"
+tm resize-window -t e2e -x 120 -y 40
+check "enlarged: the diagram is back" wait_for "hidden2 128"
+tm send-keys -t e2e q
+dead=$(wait_dead)
+check "q exits 0 and leaves the alternate screen" test "$dead" = "1 0 0"
+cleanup
+
+# Ctrl-C and SIGTERM restore the terminal too.
+for how in ctrl-c term; do
+  start
+  wait_for "hidden1 128" || true
+  if [ "$how" = ctrl-c ]; then tm send-keys -t e2e C-c; else kill -TERM "$(app_pid)"; fi
+  dead=$(wait_dead)
+  check "$how exits cleanly and restores the screen" test "$dead" = "1 0 0"
+  cleanup
+done
+
+# Not a terminal: one line pointing to dropviz train.
+out=$("$bin" 2>&1 </dev/null | cat); code=${PIPESTATUS[0]}
+check "stdout not a terminal: one-line message" test "$(printf '%s\n' "$out" | wc -l)" -eq 1
+check "  ...that names dropviz train" grep -q "dropviz train" <<<"$out"
+
+echo "e2e: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
