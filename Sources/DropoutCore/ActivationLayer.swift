@@ -16,7 +16,14 @@ public final class ActivationLayer: Layer {
         let f = activation
         x.data.withUnsafeBufferPointer { xs in
             y.data.withUnsafeMutableBufferPointer { ys in
-                for i in 0..<xs.count { ys[i] = f.apply(xs[i]) }
+                let n = xs.count
+                // ReLU gets its own loop: with the switch of `apply` out of it, it vectorises
+                // (the generic loop costs about 12 instructions an element).
+                if f == .relu {
+                    for i in 0..<n { ys[i] = xs[i] > 0 ? xs[i] : 0 }
+                } else {
+                    for i in 0..<n { ys[i] = f.apply(xs[i]) }
+                }
             }
         }
     }
@@ -29,7 +36,12 @@ public final class ActivationLayer: Layer {
             y.data.withUnsafeBufferPointer { ys in
                 dy.data.withUnsafeBufferPointer { g in
                     dx.data.withUnsafeMutableBufferPointer { out in
-                        for i in 0..<xs.count { out[i] = g[i] * f.derivative(x: xs[i], y: ys[i]) }
+                        let n = xs.count
+                        if f == .relu {
+                            for i in 0..<n { out[i] = g[i] * (xs[i] > 0 ? 1 : 0) }
+                        } else {
+                            for i in 0..<n { out[i] = g[i] * f.derivative(x: xs[i], y: ys[i]) }
+                        }
                     }
                 }
             }

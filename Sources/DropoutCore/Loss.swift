@@ -38,9 +38,22 @@ public enum Loss {
     /// Returns the loss and the number of correct predictions (argmax).
     @discardableResult
     public static func softmaxCrossEntropy(logits z: Matrix, labels: [Int], gradient dz: inout Matrix?) -> (loss: Float, correct: Int) {
+        precondition(labels.count == z.rows)
+        // Take the buffer out of the optional, so that the loop writes through a plain pointer
+        // (`dz!` in the loop checked and unwrapped at every element) and the buffer stays
+        // uniquely referenced (no copy).
+        guard var g = dz else {
+            return softmaxCrossEntropy(z, labels, gradient: nil)
+        }
+        dz = nil
+        g.reshape(rows: z.rows, cols: z.cols)
+        let result = g.data.withUnsafeMutableBufferPointer { softmaxCrossEntropy(z, labels, gradient: $0) }
+        dz = g
+        return result
+    }
+
+    private static func softmaxCrossEntropy(_ z: Matrix, _ labels: [Int], gradient dz: UnsafeMutableBufferPointer<Float>?) -> (loss: Float, correct: Int) {
         let n = z.rows, k = z.cols
-        precondition(labels.count == n)
-        if dz != nil { dz!.reshape(rows: n, cols: k) }
         var total: Double = 0
         var correct = 0
         let invN = 1 / Float(n)
@@ -56,10 +69,10 @@ public enum Loss {
                 let t = labels[r]
                 total += Double(logSum - zs[base + t])
                 if argmax == t { correct += 1 }
-                if dz != nil {
+                if let dz {
                     for j in 0..<k {
                         let p = exp(zs[base + j] - logSum)
-                        dz!.data[base + j] = (p - (j == t ? 1 : 0)) * invN
+                        dz[base + j] = (p - (j == t ? 1 : 0)) * invN
                     }
                 }
             }

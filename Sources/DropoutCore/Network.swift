@@ -39,12 +39,18 @@ public final class Network {
         self.layers = layers
         self.dense = dense
         self.dropout = dropout
+        parameters = dense.flatMap { $0.parameters }
+        firstParameterLayer = layers.firstIndex { !$0.parameters.isEmpty } ?? layers.count
         acts = Array(repeating: Matrix(rows: 0, cols: 0), count: layers.count + 1)
         grads = acts
         evalActs = acts
     }
 
-    public var parameters: [Parameter] { dense.flatMap { $0.parameters } }
+    /// Every weight and bias, layer by layer: fixed at construction, so the optimiser's update
+    /// does not build the list again at every step.
+    public let parameters: [Parameter]
+    /// The first layer with parameters: no gradient is needed below it in training.
+    private let firstParameterLayer: Int
 
     /// The training forward pass on a batch; the output stays in `output`.
     public func forwardTraining(_ x: Matrix) {
@@ -73,12 +79,15 @@ public final class Network {
     @discardableResult
     public func backward(_ dOutput: Matrix, needsInputGradient: Bool) -> Matrix {
         let L = layers.count
-        grads[L] = dOutput
-        for i in stride(from: L - 1, through: 0, by: -1) {
-            let needs = i > 0 || needsInputGradient
-            layers[i].backward(x: acts[i], y: acts[i + 1], dy: grads[i + 1], dx: &grads[i], needsInputGradient: needs)
-            // The input dropout layer's own input gradient is only wanted by gradient checks.
-            if i == 0 && !needsInputGradient { break }
+        // Below the first layer with parameters a gradient is only wanted by gradient checks:
+        // training skips the first dense layer's dy·Wᵀ (on mnist a seventh of the step).
+        let lowest = needsInputGradient ? 0 : firstParameterLayer
+        for i in stride(from: L - 1, through: lowest, by: -1) {
+            let needs = i > lowest || needsInputGradient
+            // The output gradient is passed as it is: a copy kept in `grads` would share the
+            // caller's buffer, which would then be copied when the loss next writes into it.
+            let dy = i == L - 1 ? dOutput : grads[i + 1]
+            layers[i].backward(x: acts[i], y: acts[i + 1], dy: dy, dx: &grads[i], needsInputGradient: needs)
         }
         return grads[0]
     }

@@ -14,8 +14,9 @@ public final class Trainer {
     public private(set) var lastBatchLoss: Float?
 
     private var batchIndices: [Int] = []
-    private var batchTargets: Targets
-    private var dOutput: Matrix? = Matrix(rows: 0, cols: 0)
+    /// Internal for the test that the step reuses its buffers.
+    private(set) var batchTargets: Targets
+    private(set) var dOutput: Matrix? = Matrix(rows: 0, cols: 0)
     private var smoothed: Double?
 
     /// Builds the data and the network from `config`.
@@ -106,21 +107,26 @@ public final class Trainer {
     }
 
     private func gatherTargets() {
-        switch (data.train.targets, batchTargets) {
-        case (.classes(let all), .classes(var batch)):
-            batchTargets = .classes([])  // hand the buffer over without a copy
+        // The batch's buffer is taken out of `batchTargets` before it is refilled: a second
+        // reference (as a tuple of both targets being switched on holds) would make the refill
+        // copy it at every step.
+        switch data.train.targets {
+        case .classes(let all):
+            var batch: [Int] = []
+            if case .classes(let previous) = batchTargets { batch = previous }
+            batchTargets = .classes([])
             batch.removeAll(keepingCapacity: true)
             for i in batchIndices { batch.append(all[i]) }
             batchTargets = .classes(batch)
-        case (.values(let all), .values(var batch)):
+        case .values(let all):
+            var batch = Matrix(rows: 0, cols: 0)
+            if case .values(let previous) = batchTargets { batch = previous }
             batchTargets = .values(Matrix(rows: 0, cols: 0))
             batch.reshape(rows: batchIndices.count, cols: all.cols)
             for (r, i) in batchIndices.enumerated() {
                 for j in 0..<all.cols { batch[r, j] = all[i, j] }
             }
             batchTargets = .values(batch)
-        default:
-            preconditionFailure("targets of the batch and the data set differ in kind")
         }
     }
 
