@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""Builds dropviz in release mode, runs `dropviz bench --format json` and the numpy and torch
+scripts on the same networks (one thread each), and prints steps/s side by side with the
+ratios and the targets. Usage: benchmarks/compare.sh [--seconds S] [--config NAMES]."""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+SCRATCH = os.environ.get("DROPVIZ_BENCH_SCRATCH", os.path.join(ROOT, ".build-bench"))
+# dropviz/numpy steps/s wanted, single thread.
+TARGETS = {"tiny": 10.0, "digits": 3.0, "wide": 2.0, "mnist": 1.3}
+MNIST_OF_SGEMM = 0.80
+ONE_THREAD = {v: "1" for v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
+
+
+def run_json(cmd, name):
+    """The JSON a benchmark prints, or None (with a one-line reason) when it cannot run."""
+    r = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, **ONE_THREAD})
+    if r.returncode != 0:
+        reason = (r.stderr.strip().splitlines() or [f"exit status {r.returncode}"])[-1]
+        print(f"{name}: skipped ({reason})", file=sys.stderr)
+        return None
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--seconds", default="1")
+    p.add_argument("--config", default="tiny,digits,wide,mnist")
+    p.add_argument("--no-build", action="store_true")
+    a = p.parse_args()
+    if not a.no_build:
+        subprocess.run(["swift", "build", "-c", "release", "--scratch-path", SCRATCH, "--product", "dropviz"],
+                       cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    binary = os.path.join(SCRATCH, "release", "dropviz")
+    common = ["--seconds", a.seconds, "--config", a.config]
+    results = {"dropviz": run_json([binary, "bench", "--format", "json"] + common, "dropviz")}
+    if results["dropviz"] is None:
+        sys.exit(1)
+    for tool in ("numpy", "torch"):
+        results[tool] = run_json([sys.executable, os.path.join(HERE, f"{tool}_step.py")] + common, tool)
+
+    by_tool = {t: {c["name"]: c for c in r["configs"]} for t, r in results.items() if r}
+    header = f"{'config':<8} {'dropviz':>10} {'numpy':>10} {'torch':>10} {'dv/numpy':>9} {'dv/torch':>9} {'target':>7}"
+    print("steps/s, one thread (median of the repetitions)")
+    print(header)
+    for name in a.config.split(","):
+        dv = by_tool["dropviz"][name]["steps_per_s"]
+        cells = [f"{name:<8}", f"{dv:>10.0f}"]
+        ratios = []
+        for tool in ("numpy", "torch"):
+            other = by_tool.get(tool, {}).get(name)
+            cells.append(f"{other['steps_per_s']:>10.0f}" if other else f"{'-':>10}")
+            ratios.append(f"{dv / other['steps_per_s']:>8.2f}x" if other else f"{'-':>9}")
+        target = TARGETS.get(name)
+        met = ""
+        if target and "numpy" in by_tool and name in by_tool["numpy"]:
+            met = " ok" if dv / by_tool["numpy"][name]["steps_per_s"] >= target else " MISSED"
+        print(" ".join(cells + ratios + [f"{target:>6.1f}x{met}" if target else ""]))
+    sgemm = results["dropviz"].get("sgemm_gflops")
+    mnist = by_tool["dropviz"].get("mnist")
+    if sgemm and mnist:
+        share = mnist["gflops"] / sgemm
+        met = "ok" if share >= MNIST_OF_SGEMM else "MISSED"
+        print(f"mnist step {mnist['gflops']:.1f} GFLOP/s = {100 * share:.0f}% of the sgemm rate "
+              f"{sgemm:.1f} GFLOP/s (1024^3, 1 thread; target {100 * MNIST_OF_SGEMM:.0f}%: {met})")
+    for tool in ("numpy", "torch"):
+        if results.get(tool) and results[tool].get("sgemm_gflops"):
+            print(f"{tool}'s own matmul 1024^3: {results[tool]['sgemm_gflops']:.1f} GFLOP/s")
+
+
+if __name__ == "__main__":
+    main()
