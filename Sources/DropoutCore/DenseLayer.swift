@@ -5,6 +5,11 @@ public final class DenseLayer: Layer {
     public var inputWidth: Int { weight.value.rows }
     public var outputWidth: Int { weight.value.cols }
     public var parameters: [Parameter] { [weight, bias] }
+    /// The dropout position this layer feeds. Under DropConnect it masks this layer's weights
+    /// (DropConnect.swift); under every other variant it is not consulted.
+    public var connectionDropout: DropoutLayer?
+    /// `M ⊙ W` of the current training step (DropConnect only).
+    private var maskedWeight = Matrix(rows: 0, cols: 0)
 
     public init(inputs: Int, outputs: Int, initialization: Initialization, rng: inout Xoshiro) {
         var w = Matrix(rows: inputs, cols: outputs)
@@ -31,12 +36,34 @@ public final class DenseLayer: Layer {
                 }
             }
         }
+        if let g = connectionDropout, g.dropsConnections {
+            if training {
+                g.drawWeightMask(inputs: inputWidth, outputs: outputWidth)
+                DropConnect.mask(weight.value, by: g.weightMask, into: &maskedWeight)
+                BLAS.gemm(x, maskedWeight, into: &y, beta: 1)
+            } else {
+                // Mean field: E[M ⊙ W] = E[M]·W (moment matching is the network's business, as
+                // it needs the activation inside the expectation).
+                BLAS.gemm(x, weight.value, into: &y, alpha: g.connectionEvalScale, beta: 1)
+            }
+            return
+        }
+        if training { connectionDropout?.weightMaskApplied = false }
         BLAS.gemm(x, weight.value, into: &y, beta: 1)
     }
 
     public func backward(x: Matrix, y: Matrix, dy: Matrix, dx: inout Matrix, needsInputGradient: Bool) {
-        // dW = xᵀ·dy, db = Σ_rows dy, dx = dy·Wᵀ
+        // dW = xᵀ·dy, db = Σ_rows dy, dx = dy·Wᵀ; under DropConnect dW = (xᵀ·dy) ⊙ M and
+        // dx = dy·(M ⊙ W)ᵀ, with the mask the training pass used.
+        let masked = connectionDropout.map { $0.weightMaskApplied } ?? false
         BLAS.gemm(x, transposeA: true, dy, into: &weight.grad)
+        if masked, let g = connectionDropout {
+            let m = g.weightMask
+            precondition(m.count == weight.grad.count, "DropConnect: the mask does not match the weights")
+            for i in 0..<m.count { weight.grad.data[i] *= m.data[i] }
+            // Recomputed from the stored mask so that the backward pass always agrees with it.
+            DropConnect.mask(weight.value, by: m, into: &maskedWeight)
+        }
         let n = outputWidth
         bias.grad.data.withUnsafeMutableBufferPointer { db in
             for j in 0..<n { db[j] = 0 }
@@ -49,7 +76,7 @@ public final class DenseLayer: Layer {
         }
         if needsInputGradient {
             dx.reshape(rows: dy.rows, cols: inputWidth)
-            BLAS.gemm(dy, weight.value, transposeB: true, into: &dx)
+            BLAS.gemm(dy, masked ? maskedWeight : weight.value, transposeB: true, into: &dx)
         }
     }
 }

@@ -2,43 +2,100 @@
 ///
 /// Every training forward draws a fresh mask, independently per example and per unit, from the
 /// layer's own stream: the rate of one layer never changes the draws of another.
+///
+/// The layer is "the dropout of one position" whatever the variant: under DropConnect it holds
+/// the weight mask of the dense layer in front (`weightMask`, see DropConnect.swift) and lets
+/// the units through; under standout it holds the keep probabilities `keep` (see Standout.swift).
 public final class DropoutLayer: Layer {
     public let width: Int
     /// The drop probability `p`, `0 <= p < 1`; may change between any two steps.
     public var rate: Float
     public var scaling: Scaling
     public var variant: DropoutVariant
+    /// True for the input position, where DropConnect and standout fall back to Bernoulli.
+    public let onInput: Bool
     /// The multipliers the last training step applied: 0 for a dropped unit, else `1/(1-p)`
-    /// (inverted) or 1; the Gaussian gate values for the Gaussian variant. One row per example.
-    public private(set) var mask: Matrix
-    /// The stream of mask draws.
+    /// (inverted) or 1; the Gaussian gate values for the Gaussian variant; 0 or 1 for standout;
+    /// all 1 under DropConnect (no unit is dropped). One row per example.
+    public internal(set) var mask: Matrix
+    /// The stream of mask draws (unit masks, weight masks and standout gates alike).
     public var rng: Xoshiro
+
+    // DropConnect (DropConnect.swift)
+    /// The weight mask `M` (inputs × outputs of the dense layer in front) of the last training
+    /// step: 0 for a dropped connection, else the kept scale. Empty until DropConnect has run.
+    public internal(set) var weightMask: Matrix
+    /// Whether the last training forward of the dense layer in front applied `weightMask`.
+    public internal(set) var weightMaskApplied = false
+    public var connectionInference: DropConnectInference = .momentMatching
+    /// `Z`, the Gaussian samples per unit of moment-matching inference.
+    public var inferenceSamples: Int = 32
+    /// Where moment-matching inference starts drawing at every evaluation, so that evaluating
+    /// twice gives the same numbers and evaluation never moves the training streams.
+    public var inferenceStream: Xoshiro
+
+    // Standout (Standout.swift)
+    public var standoutAlpha: Float = 1
+    public var standoutBeta: Float = 0
+    /// The keep probabilities `π` of the last training step, one row per example.
+    public internal(set) var keep: Matrix
 
     public var inputWidth: Int { width }
     public var outputWidth: Int { width }
     public var parameters: [Parameter] { [] }
 
-    public init(width: Int, rate: Float, scaling: Scaling = .inverted, variant: DropoutVariant = .bernoulli, rng: Xoshiro) {
+    public init(width: Int, rate: Float, scaling: Scaling = .inverted, variant: DropoutVariant = .bernoulli,
+                onInput: Bool = false, rng: Xoshiro, inferenceStream: Xoshiro? = nil) {
         precondition(rate >= 0 && rate < 1, "dropout rate must be in [0, 1)")
         self.width = width
         self.rate = rate
         self.scaling = scaling
         self.variant = variant
+        self.onInput = onInput
         self.rng = rng
+        // A fixed, distinct stream when none is given: a jump of the mask stream's seed.
+        self.inferenceStream = inferenceStream ?? Xoshiro(seed: rng.state[0] ^ 0x5DEE_CE66_D1CE_F00D)
         mask = Matrix(rows: 0, cols: width)
+        weightMask = Matrix(rows: 0, cols: width)
+        keep = Matrix(rows: 0, cols: width)
     }
 
     /// Whether this layer changes anything in training.
     public var isActive: Bool { rate > 0 }
 
+    /// What this position does: the variant, or its fallback on the input position.
+    public var effectiveVariant: DropoutVariant { onInput ? variant.onInput : variant }
+
     public func forward(_ x: Matrix, into y: inout Matrix, training: Bool) {
+        forward(x, preActivation: nil, into: &y, training: training)
+    }
+
+    /// The forward pass with the pre-activation `a` of the dense layer in front (the input of
+    /// its activation), which standout's keep probabilities are computed from. The network
+    /// always passes it on hidden positions; the other variants ignore it.
+    public func forward(_ x: Matrix, preActivation a: Matrix?, into y: inout Matrix, training: Bool) {
         y.reshape(rows: x.rows, cols: x.cols)
-        if training {
-            drawMask(rows: x.rows)
-            multiply(x, by: mask, into: &y)
-        } else {
-            let s = variant == .bernoulli ? scaling.evalScale(rate: rate) : 1
-            scale(x, by: s, into: &y)
+        switch effectiveVariant {
+        case .bernoulli, .gaussian:
+            if training {
+                drawMask(rows: x.rows)
+                multiply(x, by: mask, into: &y)
+            } else {
+                let s = effectiveVariant == .bernoulli ? scaling.evalScale(rate: rate) : 1
+                scale(x, by: s, into: &y)
+            }
+        case .dropconnect:
+            // The dense layer in front masked its weights; the units pass unchanged.
+            if training { drawMask(rows: x.rows) }
+            scale(x, by: 1, into: &y)
+        case .standout:
+            guard let a else { preconditionFailure("standout needs the pre-activation of the layer in front") }
+            if training {
+                drawStandoutMask(preActivation: a)
+                multiply(x, by: mask, into: &y)
+            } else {
+                standoutEval(x, preActivation: a, into: &y)
+            }
         }
     }
 
@@ -50,32 +107,41 @@ public final class DropoutLayer: Layer {
     }
 
     /// Draws a new mask for `rows` examples. Exposed so tests and the app can draw without data.
+    /// Standout draws its mask from the pre-activation instead (`drawStandoutMask`); under
+    /// DropConnect (and standout at rate 0) the unit mask is all ones.
     public func drawMask(rows: Int) {
         mask.reshape(rows: rows, cols: width)
         let p = rate
-        switch variant {
+        switch effectiveVariant {
         case .bernoulli:
-            let kept = scaling.keptScale(rate: p)
-            if p == 0 {
-                mask.fill(kept)
-                return
-            }
-            // Two 32-bit uniforms from each 64-bit draw; a unit is dropped when u < p.
-            let threshold = UInt64((Double(p) * 4_294_967_296.0).rounded())
-            let n = mask.count
-            mask.data.withUnsafeMutableBufferPointer { m in
-                var i = 0
-                while i + 1 < n {
-                    let r = rng.next()
-                    m[i] = (r >> 32) < threshold ? 0 : kept
-                    m[i + 1] = (r & 0xFFFF_FFFF) < threshold ? 0 : kept
-                    i += 2
-                }
-                if i < n { m[i] = (rng.next() >> 32) < threshold ? 0 : kept }
-            }
+            Self.fillBernoulli(&mask, rate: p, kept: scaling.keptScale(rate: p), rng: &rng)
         case .gaussian:
             let sigma = (p / (1 - p)).squareRoot()
             for i in 0..<mask.count { mask.data[i] = 1 + sigma * rng.normal() }
+        case .dropconnect, .standout:
+            mask.fill(1)
+        }
+    }
+
+    /// Fills `m` with 0 where `u < p`, else `kept`: the Bernoulli draw of unit masks and of
+    /// DropConnect's weight masks alike.
+    static func fillBernoulli(_ m: inout Matrix, rate p: Float, kept: Float, rng: inout Xoshiro) {
+        if p == 0 {
+            m.fill(kept)
+            return
+        }
+        // Two 32-bit uniforms from each 64-bit draw; a unit is dropped when u < p.
+        let threshold = UInt64((Double(p) * 4_294_967_296.0).rounded())
+        let n = m.count
+        m.data.withUnsafeMutableBufferPointer { out in
+            var i = 0
+            while i + 1 < n {
+                let r = rng.next()
+                out[i] = (r >> 32) < threshold ? 0 : kept
+                out[i + 1] = (r & 0xFFFF_FFFF) < threshold ? 0 : kept
+                i += 2
+            }
+            if i < n { out[i] = (rng.next() >> 32) < threshold ? 0 : kept }
         }
     }
 
@@ -85,7 +151,7 @@ public final class DropoutLayer: Layer {
         mask = m
     }
 
-    private func multiply(_ a: Matrix, by m: Matrix, into out: inout Matrix) {
+    func multiply(_ a: Matrix, by m: Matrix, into out: inout Matrix) {
         precondition(a.count == m.count, "dropout: mask shape does not match")
         a.data.withUnsafeBufferPointer { pa in
             m.data.withUnsafeBufferPointer { pm in
@@ -96,11 +162,32 @@ public final class DropoutLayer: Layer {
         }
     }
 
-    private func scale(_ a: Matrix, by s: Float, into out: inout Matrix) {
+    func scale(_ a: Matrix, by s: Float, into out: inout Matrix) {
         a.data.withUnsafeBufferPointer { pa in
             out.data.withUnsafeMutableBufferPointer { po in
                 for i in 0..<pa.count { po[i] = pa[i] * s }
             }
+        }
+    }
+
+    /// Everything a training forward draws or records, as a value: Monte Carlo passes save it
+    /// and put it back so that they leave no trace.
+    struct Draws {
+        var rng: Xoshiro
+        var mask: Matrix
+        var weightMask: Matrix
+        var weightMaskApplied: Bool
+        var keep: Matrix
+    }
+
+    var draws: Draws {
+        get { Draws(rng: rng, mask: mask, weightMask: weightMask, weightMaskApplied: weightMaskApplied, keep: keep) }
+        set {
+            rng = newValue.rng
+            mask = newValue.mask
+            weightMask = newValue.weightMask
+            weightMaskApplied = newValue.weightMaskApplied
+            keep = newValue.keep
         }
     }
 

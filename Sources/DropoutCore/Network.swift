@@ -11,6 +11,8 @@ public final class Network {
     public private(set) var acts: [Matrix]
     private var grads: [Matrix]
     private var evalActs: [Matrix]
+    /// The buffers of Monte Carlo passes, apart from the training pass's `acts`.
+    private var stochasticActs: [Matrix]
 
     public init(_ arch: Architecture, rates: [Float], scaling: Scaling, variant: DropoutVariant, initRNG: inout Xoshiro, maskSeed: UInt64) {
         precondition(rates.count == arch.dropoutWidths.count, "one rate for the input and each hidden layer")
@@ -18,15 +20,19 @@ public final class Network {
         var layers: [any Layer] = []
         var dense: [DenseLayer] = []
         var dropout: [DropoutLayer] = []
-        let inputDrop = DropoutLayer(width: arch.inputs, rate: rates[0], scaling: scaling, variant: variant,
-                                     rng: Stream.generator(seed: maskSeed, stream: .masks, index: 0))
+        let inputDrop = DropoutLayer(width: arch.inputs, rate: rates[0], scaling: scaling, variant: variant, onInput: true,
+                                     rng: Stream.generator(seed: maskSeed, stream: .masks, index: 0),
+                                     inferenceStream: Stream.generator(seed: maskSeed, stream: .dropConnectInference, index: 0))
         layers.append(inputDrop)
         dropout.append(inputDrop)
         var width = arch.inputs
         for (i, h) in arch.hidden.enumerated() {
             let d = DenseLayer(inputs: width, outputs: h, initialization: arch.initialization, rng: &initRNG)
             let drop = DropoutLayer(width: h, rate: rates[i + 1], scaling: scaling, variant: variant,
-                                    rng: Stream.generator(seed: maskSeed, stream: .masks, index: i + 1))
+                                    rng: Stream.generator(seed: maskSeed, stream: .masks, index: i + 1),
+                                    inferenceStream: Stream.generator(seed: maskSeed, stream: .dropConnectInference, index: i + 1))
+            // Under DropConnect the position masks the weights of the dense layer feeding it.
+            d.connectionDropout = drop
             layers += [d, ActivationLayer(arch.activation, width: h), drop]
             dense.append(d)
             dropout.append(drop)
@@ -44,6 +50,7 @@ public final class Network {
         acts = Array(repeating: Matrix(rows: 0, cols: 0), count: layers.count + 1)
         grads = acts
         evalActs = acts
+        stochasticActs = acts
     }
 
     /// Every weight and bias, layer by layer: fixed at construction, so the optimiser's update
@@ -61,8 +68,34 @@ public final class Network {
     /// buffer, so that no batch is copied and nothing allocates in steady state.
     public func forwardTraining(fillInput: (inout Matrix) -> Void) {
         fillInput(&acts[0])
-        for i in layers.indices {
-            layers[i].forward(acts[i], into: &acts[i + 1], training: true)
+        propagate(&acts, training: true)
+    }
+
+    /// Runs every layer on `buffers[0]`, each writing the next buffer.
+    ///
+    /// Two layers need more than their own input: a hidden dropout position gets the
+    /// pre-activation of the dense layer in front (standout's π), and at evaluation a dense
+    /// layer under DropConnect moment matching is evaluated together with its activation,
+    /// because the expectation is taken of the activation's output.
+    private func propagate(_ buffers: inout [Matrix], training: Bool) {
+        var i = 0
+        while i < layers.count {
+            if i > 0, let d = layers[i] as? DropoutLayer {
+                d.forward(buffers[i], preActivation: buffers[i - 1], into: &buffers[i + 1], training: training)
+            } else if !training, i + 2 < buffers.count,
+                      let dense = layers[i] as? DenseLayer, let g = dense.connectionDropout,
+                      g.dropsConnections, g.connectionInference == .momentMatching,
+                      let act = layers[i + 1] as? ActivationLayer {
+                var mu = Matrix(rows: 0, cols: 0), out = Matrix(rows: 0, cols: 0)
+                DropConnect.momentMatched(buffers[i], dense: dense, activation: act.activation, gate: g, mean: &mu, into: &out)
+                buffers[i + 1] = mu
+                buffers[i + 2] = out
+                i += 2
+                continue
+            } else {
+                layers[i].forward(buffers[i], into: &buffers[i + 1], training: training)
+            }
+            i += 1
         }
     }
 
@@ -95,10 +128,24 @@ public final class Network {
     /// Evaluation forward (no masks; vanilla scaling applied) on any number of examples.
     public func predict(_ x: Matrix) -> Matrix {
         evalActs[0] = x
-        for i in layers.indices {
-            layers[i].forward(evalActs[i], into: &evalActs[i + 1], training: false)
-        }
+        propagate(&evalActs, training: false)
         return evalActs[layers.count]
+    }
+
+    /// A training-mode forward pass (dropout on) drawing from `streams` (one per dropout
+    /// position) instead of the layers' own generators: Monte Carlo dropout. The training
+    /// streams, the last step's masks, gates and activations are all left as they were, so the
+    /// next training step is the one it would have been. Do not call it between a training
+    /// forward and its backward.
+    public func forwardStochastic(_ x: Matrix, streams: inout [Xoshiro]) -> Matrix {
+        precondition(streams.count == dropout.count, "one stream per dropout position")
+        let saved = dropout.map { $0.draws }
+        for (d, s) in zip(dropout, streams) { d.rng = s }
+        stochasticActs[0] = x
+        propagate(&stochasticActs, training: true)
+        streams = dropout.map(\.rng)
+        for (d, s) in zip(dropout, saved) { d.draws = s }
+        return stochasticActs[layers.count]
     }
 
     /// The activations of hidden layer `h` (0-based) before its dropout in the last training

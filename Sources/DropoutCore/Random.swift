@@ -98,6 +98,10 @@ public enum Stream: UInt64 {
     case initialWeights = 2
     case batchOrder = 3
     case masks = 100
+    /// DropConnect's moment-matching samples at evaluation, one stream per position.
+    case dropConnectInference = 101
+    /// Monte Carlo dropout's stochastic passes, apart from the training masks.
+    case monteCarlo = 102
 
     public static func generator(seed: UInt64, stream: Stream, index: Int = 0) -> Xoshiro {
         var sm = SplitMix64(seed: seed ^ (stream.rawValue &* 0xD1B5_4A32_D192_ED03) ^ (UInt64(index) &* 0x8CB9_2BA7_2F3D_8DD7))

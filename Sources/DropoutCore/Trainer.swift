@@ -45,7 +45,19 @@ public final class Trainer {
     static func makeNetwork(_ config: TrainingConfig, data: DataSplit) -> Network {
         let arch = Architecture(inputs: data.train.featureCount, hidden: config.hidden, task: data.train.task, activation: config.activation)
         var initRNG = Stream.generator(seed: config.seed, stream: .initialWeights)
-        return Network(arch, rates: config.rates, scaling: config.scaling, variant: config.variant, initRNG: &initRNG, maskSeed: config.seed)
+        let net = Network(arch, rates: config.rates, scaling: config.scaling, variant: config.variant, initRNG: &initRNG, maskSeed: config.seed)
+        configureVariants(net, config)
+        return net
+    }
+
+    /// The standout and DropConnect settings of every dropout position.
+    static func configureVariants(_ net: Network, _ c: TrainingConfig) {
+        for d in net.dropout {
+            d.standoutAlpha = c.standoutAlpha
+            d.standoutBeta = c.standoutBeta
+            d.connectionInference = c.dropConnectInference
+            d.inferenceSamples = c.dropConnectSamples
+        }
     }
 
     static func optimizerSettings(_ c: TrainingConfig) -> OptimizerSettings {
@@ -176,11 +188,35 @@ public final class Trainer {
         history.record(event: RunEvent(step: currentStep, label: "scaling \(s.rawValue)"))
     }
 
+    /// Switches the variant from the next step on. Nothing is reset: the weights, the optimiser
+    /// and every stream carry on (DropConnect masks the same weights the other variants train).
     public func setVariant(_ v: DropoutVariant) {
         guard v != config.variant else { return }
         config.variant = v
         for d in network.dropout { d.variant = v }
         history.record(event: RunEvent(step: currentStep, label: "variant \(v.rawValue)"))
+    }
+
+    /// Standout's `α` and `β`, from the next step on.
+    public func setStandout(alpha: Float, beta: Float) throws {
+        guard alpha.isFinite && beta.isFinite else { throw DropvizError("standout α and β must be finite, got \(alpha), \(beta)") }
+        guard alpha != config.standoutAlpha || beta != config.standoutBeta else { return }
+        config.standoutAlpha = alpha
+        config.standoutBeta = beta
+        Self.configureVariants(network, config)
+        history.record(event: RunEvent(step: currentStep, label: "standout α \(Self.format(alpha)) β \(Self.format(beta))"))
+    }
+
+    /// DropConnect's inference rule and samples per unit, from the next evaluation on.
+    public func setDropConnectInference(_ inference: DropConnectInference, samples: Int? = nil) throws {
+        var c = config
+        c.dropConnectInference = inference
+        if let samples { c.dropConnectSamples = samples }
+        try c.validate()
+        guard c != config else { return }
+        config = c
+        Self.configureVariants(network, config)
+        history.record(event: RunEvent(step: currentStep, label: "dropconnect \(inference.rawValue) Z \(c.dropConnectSamples)"))
     }
 
     public func setLearningRate(_ lr: Float) throws {

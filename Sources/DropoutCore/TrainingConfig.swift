@@ -13,6 +13,12 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
     public var rates: [Float] = [0, 0.5, 0.5]
     public var scaling: Scaling = .inverted
     public var variant: DropoutVariant = .bernoulli
+    /// Standout's `π = σ(α·a + β)` (see Standout.swift for the defaults).
+    public var standoutAlpha: Float = 1
+    public var standoutBeta: Float = 0
+    /// How DropConnect evaluates, and `Z`, the samples per unit of moment matching.
+    public var dropConnectInference: DropConnectInference = .momentMatching
+    public var dropConnectSamples: Int = 32
     public var optimizer: OptimizerKind = .adam
     public var learningRate: Float = 0.01
     /// Examples per step; 0 means the whole training set.
@@ -30,6 +36,8 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
 
     /// The largest rate accepted: at p → 1 nothing is kept and inverted scaling divides by ~0.
     public static let maxRate: Float = 0.95
+    /// Moment matching costs `Z` activations per unit and example at every evaluation.
+    public static let maxDropConnectSamples = 10_000
 
     /// Checks every value a user can get wrong, with a message naming the option.
     public func validate() throws {
@@ -47,6 +55,11 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
         guard batchSize >= 0 else { throw DropvizError("--batch must be 0 (full batch) or positive, got \(batchSize)") }
         guard weightDecay >= 0 && weightDecay.isFinite else { throw DropvizError("--weight-decay must be non-negative, got \(weightDecay)") }
         guard l1 >= 0 && l1.isFinite else { throw DropvizError("--l1 must be non-negative, got \(l1)") }
+        guard standoutAlpha.isFinite else { throw DropvizError("--standout-alpha must be a finite number, got \(standoutAlpha)") }
+        guard standoutBeta.isFinite else { throw DropvizError("--standout-beta must be a finite number, got \(standoutBeta)") }
+        guard dropConnectSamples >= 1 && dropConnectSamples <= Self.maxDropConnectSamples else {
+            throw DropvizError("--dropconnect-samples must be between 1 and \(Self.maxDropConnectSamples), got \(dropConnectSamples)")
+        }
         guard evalEvery >= 1 else { throw DropvizError("--eval-every must be at least 1, got \(evalEvery)") }
         guard valFraction > 0 && valFraction < 1 else {
             throw DropvizError("--val-fraction must be between 0 and 1 (exclusive), got \(valFraction)")
@@ -69,5 +82,41 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
         guard p <= maxRate else {
             throw DropvizError("\(option) \(p) is above the maximum \(maxRate): almost nothing would be kept")
         }
+    }
+}
+
+extension TrainingConfig {
+    private enum CodingKeys: String, CodingKey {
+        case dataset, noise, trainSize, valFraction, hidden, activation, rates, scaling, variant
+        case standoutAlpha, standoutBeta, dropConnectInference, dropConnectSamples
+        case optimizer, learningRate, batchSize, weightDecay, l1, seed, dataSeed, evalEvery
+    }
+
+    /// Model files of format version 1 written before the standout and DropConnect settings
+    /// existed lack those keys: they decode with the defaults. Every older key stays required.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init()
+        dataset = try c.decode(String.self, forKey: .dataset)
+        noise = try c.decodeIfPresent(Double.self, forKey: .noise)
+        trainSize = try c.decodeIfPresent(Int.self, forKey: .trainSize)
+        valFraction = try c.decode(Double.self, forKey: .valFraction)
+        hidden = try c.decode([Int].self, forKey: .hidden)
+        activation = try c.decode(Activation.self, forKey: .activation)
+        rates = try c.decode([Float].self, forKey: .rates)
+        scaling = try c.decode(Scaling.self, forKey: .scaling)
+        variant = try c.decode(DropoutVariant.self, forKey: .variant)
+        standoutAlpha = try c.decodeIfPresent(Float.self, forKey: .standoutAlpha) ?? standoutAlpha
+        standoutBeta = try c.decodeIfPresent(Float.self, forKey: .standoutBeta) ?? standoutBeta
+        dropConnectInference = try c.decodeIfPresent(DropConnectInference.self, forKey: .dropConnectInference) ?? dropConnectInference
+        dropConnectSamples = try c.decodeIfPresent(Int.self, forKey: .dropConnectSamples) ?? dropConnectSamples
+        optimizer = try c.decode(OptimizerKind.self, forKey: .optimizer)
+        learningRate = try c.decode(Float.self, forKey: .learningRate)
+        batchSize = try c.decode(Int.self, forKey: .batchSize)
+        weightDecay = try c.decode(Float.self, forKey: .weightDecay)
+        l1 = try c.decode(Float.self, forKey: .l1)
+        seed = try c.decode(UInt64.self, forKey: .seed)
+        dataSeed = try c.decodeIfPresent(UInt64.self, forKey: .dataSeed)
+        evalEvery = try c.decode(Int.self, forKey: .evalEvery)
     }
 }
