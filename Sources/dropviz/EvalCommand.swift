@@ -17,22 +17,40 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: EvalFormat = .table
 
+    @Option(name: .customLong("mc-samples"), help: "Also run Monte Carlo dropout: T stochastic passes with dropout on, against the plain eval prediction.")
+    var mcSamples: Int?
+
+    @Option(name: .customLong("mc-seed"), help: "Seed of the Monte Carlo passes' own streams (default: the model's seed).")
+    var mcSeed: UInt64?
+
     enum EvalFormat: String, ExpressibleByArgument, CaseIterable { case table, json }
+
+    func validate() throws {
+        if let t = mcSamples, t < 1 || t > 100_000 {
+            throw ValidationError("--mc-samples must be between 1 and 100000, got \(t)")
+        }
+    }
 
     func run() throws {
         let model = try ModelFile.read(from: load)
         let trainer = try model.makeTrainer(source: load)
         var rows: [(String, Int, Float, Float?)] = []
+        var sets: [(String, Dataset)] = []
         if let path = dataset {
-            let set = try ModelFile.standardisedDataset(path: path, trainer: trainer)
-            let (l, a) = trainer.measure(set)
-            rows.append((path, set.count, l, a))
+            sets.append((path, try ModelFile.standardisedDataset(path: path, trainer: trainer)))
         } else {
-            let (tl, ta) = trainer.measure(trainer.data.train)
-            let (vl, va) = trainer.measure(trainer.data.validation)
-            rows.append(("train", trainer.data.train.count, tl, ta))
-            rows.append(("validation", trainer.data.validation.count, vl, va))
+            sets.append(("train", trainer.data.train))
+            sets.append(("validation", trainer.data.validation))
         }
+        for (name, set) in sets {
+            let (l, a) = trainer.measure(set)
+            rows.append((name, set.count, l, a))
+        }
+        let mc: [(String, MCSummary)] = mcSamples.map { t in
+            sets.map { name, set in
+                (name, MonteCarloDropout.summary(trainer.network, set, samples: t, seed: mcSeed ?? trainer.config.seed))
+            }
+        } ?? []
         switch format {
         case .table:
             print("model \(load): \(trainer.config.dataset), hidden \(trainer.config.hidden.map(String.init).joined(separator: ",")), step \(trainer.currentStep)")
@@ -42,13 +60,64 @@ struct EvalCommand: ParsableCommand {
                 print(name.padding(toLength: 14, withPad: " ", startingAt: 0)
                       + String(format: "  %8d  %10@  %8@", n, EvaluationPrinter.number(l), acc))
             }
+            if !mc.isEmpty { MCReport.table(mc, variant: trainer.config.variant) }
         case .json:
             let items = rows.map { name, n, l, a in
                 "{\"set\":\"\(name)\",\"examples\":\(n),\"loss\":\(EvaluationPrinter.json(l))"
                     + (a.map { ",\"accuracy\":\(String(format: "%.4f", $0))" } ?? "") + "}"
             }
-            print("{\"step\":\(trainer.currentStep),\"results\":[\(items.joined(separator: ","))]}")
+            let mcField = mc.isEmpty ? "" : ",\"monte_carlo\":" + MCReport.json(mc)
+            print("{\"step\":\(trainer.currentStep),\"results\":[\(items.joined(separator: ","))]\(mcField)}")
         }
+    }
+}
+
+/// The Monte Carlo dropout part of `dropviz eval`.
+enum MCReport {
+    static func table(_ rows: [(String, MCSummary)], variant: DropoutVariant) {
+        guard let first = rows.first?.1 else { return }
+        print("")
+        print("Monte Carlo dropout: \(first.samples) passes with dropout on (\(variant.rawValue)), against the plain eval prediction")
+        let classification = first.accuracyMC != nil
+        let columns = classification
+            ? ["acc_mc", "acc_eval", "H_right", "H_wrong", "MI_right", "MI_wrong", "ece_mc", "ece_eval"]
+            : ["rmse_mc", "rmse_eval", "mean_std"]
+        print("set".padding(toLength: 14, withPad: " ", startingAt: 0) + columns.map(pad).joined(separator: " "))
+        for (name, s) in rows {
+            let values = classification
+                ? [s.accuracyMC, s.accuracyEval, s.meanEntropyCorrect, s.meanEntropyWrong,
+                   s.meanMutualInformationCorrect, s.meanMutualInformationWrong, s.eceMC, s.eceEval]
+                : [s.rmseMC, s.rmseEval, s.meanStd]
+            print(name.padding(toLength: 14, withPad: " ", startingAt: 0)
+                  + values.map { pad($0.map { String(format: "%.4f", $0) } ?? "-") }.joined(separator: " "))
+        }
+        if classification {
+            print("H: mean predictive entropy H[p̄] (nats) where the MC mean is right / wrong; MI: mutual information; ece: 15 bins")
+        }
+    }
+
+    static func json(_ rows: [(String, MCSummary)]) -> String {
+        let items = rows.map { name, s in
+            var fields = ["\"set\":\"\(name)\"", "\"samples\":\(s.samples)", "\"examples\":\(s.examples)"]
+            let named: [(String, Double?)] = [
+                ("accuracy_mc", s.accuracyMC), ("accuracy_eval", s.accuracyEval),
+                ("mean_entropy_correct", s.meanEntropyCorrect), ("mean_entropy_wrong", s.meanEntropyWrong),
+                ("mean_mutual_information_correct", s.meanMutualInformationCorrect),
+                ("mean_mutual_information_wrong", s.meanMutualInformationWrong),
+                ("ece_mc", s.eceMC), ("ece_eval", s.eceEval),
+                ("rmse_mc", s.rmseMC), ("rmse_eval", s.rmseEval), ("mean_std", s.meanStd),
+            ]
+            for (key, v) in named {
+                guard let v else { continue }
+                fields.append("\"\(key)\":" + (v.isFinite ? String(format: "%.6g", v) : "null"))
+            }
+            return "{" + fields.joined(separator: ",") + "}"
+        }
+        return "[" + items.joined(separator: ",") + "]"
+    }
+
+    private static func pad(_ s: String) -> String {
+        s.count >= 9 ? s : String(repeating: " ", count: 9 - s.count) + s
     }
 }
 

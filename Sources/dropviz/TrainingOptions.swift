@@ -25,8 +25,20 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "Scaling: inverted (x·m/(1-p) in training) or vanilla (×(1-p) at eval).")
     var scaling: String = "inverted"
 
-    @Option(help: "Dropout variant: bernoulli or gaussian.")
+    @Option(help: "Dropout variant: bernoulli, gaussian, dropconnect (masks the weights feeding each hidden layer), standout (keep probability σ(α·a+β) per unit). On the input layer dropconnect and standout act as bernoulli.")
     var variant: String = "bernoulli"
+
+    @Option(name: .customLong("standout-alpha"), help: "Standout's α in π = σ(α·a + β) (a: the unit's pre-activation).")
+    var standoutAlpha: Float = 1
+
+    @Option(name: .customLong("standout-beta"), help: "Standout's β in π = σ(α·a + β).")
+    var standoutBeta: Float = 0
+
+    @Option(name: .customLong("dropconnect-inference"), help: "DropConnect at evaluation: moment-matching (the paper's Gaussian sampling) or mean-field (a(E[M]·W·v)).")
+    var dropConnectInference: String = "moment-matching"
+
+    @Option(name: .customLong("dropconnect-samples"), help: "Samples per unit Z of DropConnect's moment-matching inference.")
+    var dropConnectSamples: Int = 32
 
     @Option(help: "Optimiser: sgd, momentum, adam.")
     var optimizer: String = "adam"
@@ -85,6 +97,10 @@ struct TrainingOptions: ParsableArguments {
         }
         c.scaling = try Parse.choice(scaling, option: "--scaling")
         c.variant = try Parse.choice(variant, option: "--variant")
+        c.standoutAlpha = standoutAlpha
+        c.standoutBeta = standoutBeta
+        c.dropConnectInference = try Parse.choice(dropConnectInference, option: "--dropconnect-inference")
+        c.dropConnectSamples = dropConnectSamples
         c.optimizer = try Parse.choice(optimizer, option: "--optimizer")
         c.learningRate = lr
         c.batchSize = batch
