@@ -20,6 +20,19 @@ public struct AppState {
     public var logScale = false
     public var showAccuracy = false
     public var showHelp = false
+    /// The panel beside the plot (`p` cycles).
+    public var panel: Panel = .none
+    /// The validation example the data and MC panels show (`,` and `.` move).
+    public var exampleIndex = 0
+    /// The unit of the selected layer whose numbers the maths panel shows (`j` and `k` move).
+    public var selectedUnit = 0
+    /// Stochastic passes of Monte Carlo dropout (`<` and `>` change).
+    public var mcSamples = 30
+    /// The same-seed twin: same data, initial weights and batch order, its own rates, stepped
+    /// in lock-step (`t` toggles).
+    public var twin: Trainer? = nil
+    /// The rate of the twin's hidden layers when it is created.
+    public var twinRate: Float = 0
     public var quit = false
     /// Training steps per second, measured by the event loop.
     public var stepsPerSecond: Double = 0

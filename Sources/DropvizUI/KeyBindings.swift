@@ -13,6 +13,7 @@ public enum KeyBindings {
         ("c", "plot loss / accuracy"),
         ("r", "reset to the same initial weights"),
         ("R", "reset with a new seed"),
+        ("p", "panel: data, maths, co-adaptation, MC dropout, confusion"),
         ("?", "this help"),
         ("q  Ctrl-C", "quit"),
     ]

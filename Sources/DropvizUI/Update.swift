@@ -64,6 +64,8 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
         var sm = SplitMix64(seed: s.trainer.config.seed)
         s.trainer.reset(seed: sm.next() % 1_000_000)
         s.notice = "new seed \(s.trainer.config.seed): new initial weights and batch order, same data"
+    case .char("p"):
+        s.panel = s.panel.next
     case .char("?"):
         s.showHelp = true
     case .mouse(let x, let y):

@@ -12,7 +12,14 @@ public func view(_ s: AppState, into buffer: inout Buffer) {
     let layout = ScreenLayout(width: s.width, height: s.height)
     _ = buffer.put(title(s), x: 0, y: 0, style: Style(bold: true), maxWidth: s.width)
     NetworkDiagram(state: s).render(area: layout.diagram, into: &buffer)
-    LinePlot(state: s).render(area: layout.plot.inset(horizontal: 1, vertical: 0), into: &buffer)
+    var plotArea = layout.plot
+    if s.panel != .none {
+        let panelWidth = max(30, min(plotArea.width / 2, 2 * plotArea.height + 24))
+        let columns = plotArea.splitColumns([.fill, .fixed(panelWidth)])
+        plotArea = columns[0]
+        PanelView.render(s, area: columns[1], into: &buffer)
+    }
+    LinePlot(state: s).render(area: plotArea.inset(horizontal: 1, vertical: 0), into: &buffer)
     StatusBar.render(s, area: layout.status, into: &buffer)
     let hint = s.notice ?? (s.glyphs.isUnicode ? KeyBindings.hint : KeyBindings.hintASCII)
     _ = buffer.put(hint, x: 0, y: layout.hint.y, style: s.notice != nil ? Style(bold: true).fg(.yellow) : Style(dim: true), maxWidth: s.width)

@@ -7,6 +7,8 @@ import Testing
     func toyDataSetsAreLearned(name: String, minimum: Double) throws {
         var c = TrainingConfig()
         c.dataset = name
+        // Moons default to noise 0.35 (the overfitting demo); here the shape is what is learned.
+        if name == "moons" { c.noise = 0.1 }
         c.hidden = [32, 32]
         c.rates = [0, 0, 0]
         c.evalEvery = 100_000

@@ -1,0 +1,8 @@
+import DropoutCore
+import TermUI
+
+enum CoadaptationPanel {
+    static func render(_ s: AppState, area: Rect, into buffer: inout Buffer) {
+        _ = buffer.put("not yet", x: area.x, y: area.y, style: Style(dim: true), maxWidth: area.width)
+    }
+}
