@@ -12,6 +12,8 @@ public final class Trainer {
     public var history = History()
     public private(set) var lastEvaluation: Evaluation?
     public private(set) var lastBatchLoss: Float?
+    /// How often each unit was dropped since the reset or the last change of its rate.
+    public private(set) var dropStatistics = DropStatistics()
 
     private var batchIndices: [Int] = []
     /// Internal for the test that the step reuses its buffers.
@@ -93,6 +95,7 @@ public final class Trainer {
                 }
             }
         }
+        dropStatistics.record(network)
         gatherTargets()
         let (loss, _) = Loss.evaluate(network.output, batchTargets, gradient: &dOutput)
         currentStep += 1
@@ -178,7 +181,16 @@ public final class Trainer {
         network.dropout[layer].rate = p
         config.rates[layer] = p
         let name = layer == 0 ? "in" : "h\(layer)"
-        history.record(event: RunEvent(step: currentStep, label: "\(name) p \(Self.format(old))→\(Self.format(p))"))
+        // Several key presses between two steps make one change on the plot: 0.5→0.6, not
+        // 0.5→0.55 and 0.55→0.6 on top of each other.
+        var from = old
+        if let last = history.events.last, last.step == currentStep, last.label.hasPrefix("\(name) p "),
+           let arrow = last.label.range(of: "→"), let first = Float(last.label[last.label.index(last.label.startIndex, offsetBy: name.count + 3)..<arrow.lowerBound]) {
+            from = first
+            history.events.removeLast()
+        }
+        guard from != p else { return }
+        history.record(event: RunEvent(step: currentStep, label: "\(name) p \(Self.format(from))→\(Self.format(p))"))
     }
 
     public func setScaling(_ s: Scaling) {
@@ -240,6 +252,7 @@ public final class Trainer {
         currentStep = 0
         diverged = false
         history = History()
+        dropStatistics = DropStatistics()
         lastEvaluation = nil
         lastBatchLoss = nil
         smoothed = nil

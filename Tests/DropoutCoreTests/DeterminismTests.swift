@@ -93,3 +93,23 @@ import Testing
         #expect(t.step() == nil)
     }
 }
+
+@Suite struct RateEventTests {
+    @Test func changesBetweenTwoStepsMakeOneMarker() throws {
+        var c = TrainingConfig()
+        c.dataset = "xor"
+        c.hidden = [8]
+        c.rates = [0, 0.5]
+        let t = try Trainer(config: c)
+        t.step()
+        try t.setRate(0.55, layer: 1)
+        try t.setRate(0.6, layer: 1)
+        #expect(t.history.events.map(\.label) == ["h1 p 0.5→0.6"])
+        try t.setRate(0.5, layer: 1)
+        #expect(t.history.events.isEmpty, "back where it was: no change to mark")
+        t.step()
+        try t.setRate(0.3, layer: 1)
+        try t.setRate(0.2, layer: 0)
+        #expect(t.history.events.map(\.label) == ["h1 p 0.5→0.3", "in p 0.0→0.2"])
+    }
+}

@@ -1,0 +1,98 @@
+/// A run's configuration as one line a teacher can write on the board and a class can paste
+/// into `--state` to get the very same run: `key=value` pairs separated by `;`.
+///
+///     v1;data=moons;noise=0.35;train=80;val=0.3;hidden=128,128;act=relu;rates=0,0.5,0.5;…
+///
+/// Extra keys (the visualizer's `step` and `twin`) pass through `extras`.
+public enum StateString {
+    public static let version = "v1"
+
+    public static func encode(_ c: TrainingConfig, extras: [(String, String)] = []) -> String {
+        var pairs: [(String, String)] = [
+            ("data", c.dataset),
+            ("noise", c.noise.map { fmt($0) } ?? "default"),
+            ("train", c.trainSize.map(String.init) ?? "all"),
+            ("val", fmt(c.valFraction)),
+            ("hidden", c.hidden.map(String.init).joined(separator: ",")),
+            ("act", c.activation.rawValue),
+            ("rates", c.rates.map { fmt(Double($0)) }.joined(separator: ",")),
+            ("scaling", c.scaling.rawValue),
+            ("variant", c.variant.rawValue),
+            ("opt", c.optimizer.rawValue),
+            ("lr", fmt(Double(c.learningRate))),
+            ("batch", String(c.batchSize)),
+            ("seed", String(c.seed)),
+        ]
+        if let d = c.dataSeed { pairs.append(("dataseed", String(d))) }
+        if c.weightDecay != 0 { pairs.append(("wd", fmt(Double(c.weightDecay)))) }
+        if c.l1 != 0 { pairs.append(("l1", fmt(Double(c.l1)))) }
+        if c.standoutAlpha != 1 || c.standoutBeta != 0 {
+            pairs.append(("alpha", fmt(Double(c.standoutAlpha))))
+            pairs.append(("beta", fmt(Double(c.standoutBeta))))
+        }
+        if c.dropConnectInference != .momentMatching { pairs.append(("dcinf", c.dropConnectInference.rawValue)) }
+        if c.dropConnectSamples != 32 { pairs.append(("dcz", String(c.dropConnectSamples))) }
+        pairs.append(("eval", String(c.evalEvery)))
+        pairs += extras
+        return ([version] + pairs.map { "\($0)=\($1)" }).joined(separator: ";")
+    }
+
+    /// The configuration and the extra keys, or an error naming the bad part.
+    public static func decode(_ text: String) throws -> (config: TrainingConfig, extras: [String: String]) {
+        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ";").map(String.init)
+        guard parts.first == version else {
+            throw DropvizError("--state: not a dropviz state string (it starts with '\(version);')")
+        }
+        var c = TrainingConfig()
+        var extras: [String: String] = [:]
+        for part in parts.dropFirst() {
+            guard let eq = part.firstIndex(of: "="), eq != part.startIndex else {
+                throw DropvizError("--state: '\(part)' is not key=value")
+            }
+            let key = String(part[..<eq]), value = String(part[part.index(after: eq)...])
+            func bad() -> DropvizError { DropvizError("--state: bad value '\(value)' for '\(key)'") }
+            func float() throws -> Float { guard let v = Float(value) else { throw bad() }; return v }
+            func double() throws -> Double { guard let v = Double(value) else { throw bad() }; return v }
+            func int() throws -> Int { guard let v = Int(value) else { throw bad() }; return v }
+            func choice<T: RawRepresentable>(_: T.Type) throws -> T where T.RawValue == String {
+                guard let v = T(rawValue: value) else { throw bad() }; return v
+            }
+            switch key {
+            case "data": c.dataset = value
+            case "noise": c.noise = value == "default" ? nil : try double()
+            case "train": c.trainSize = value == "all" ? nil : try int()
+            case "val": c.valFraction = try double()
+            case "hidden": c.hidden = try value.split(separator: ",").map { guard let v = Int($0) else { throw bad() }; return v }
+            case "act": c.activation = try choice(Activation.self)
+            case "rates": c.rates = try value.split(separator: ",").map { guard let v = Float($0) else { throw bad() }; return v }
+            case "scaling": c.scaling = try choice(Scaling.self)
+            case "variant": c.variant = try choice(DropoutVariant.self)
+            case "opt": c.optimizer = try choice(OptimizerKind.self)
+            case "lr": c.learningRate = try float()
+            case "batch": c.batchSize = try int()
+            case "seed": guard let v = UInt64(value) else { throw bad() }; c.seed = v
+            case "dataseed": guard let v = UInt64(value) else { throw bad() }; c.dataSeed = v
+            case "wd": c.weightDecay = try float()
+            case "l1": c.l1 = try float()
+            case "alpha": c.standoutAlpha = try float()
+            case "beta": c.standoutBeta = try float()
+            case "dcinf": c.dropConnectInference = try choice(DropConnectInference.self)
+            case "dcz": c.dropConnectSamples = try int()
+            case "eval": c.evalEvery = try int()
+            case "step", "twin", "panel": extras[key] = value
+            default: throw DropvizError("--state: unknown key '\(key)'")
+            }
+        }
+        try c.validate()
+        return (c, extras)
+    }
+
+    /// Shortest form that reads back as the same `Float`/`Double`.
+    static func fmt(_ v: Double) -> String {
+        let f = Float(v)
+        if Double(f) == v || v == Double(Float(String(f)) ?? .nan) { return String(f).replacingOccurrences(of: ".0$", with: "", options: .regularExpression) }
+        return String(v)
+    }
+}
+
+import Foundation
