@@ -165,6 +165,19 @@ public final class Network {
         evalActs[dropoutLayerIndex(d)]
     }
 
+    /// The output of dropout layer `d` in the last `predict`: what eval mode passes on
+    /// (`(1-p)·x` vanilla, `π·x` standout, `x` otherwise).
+    public func evalDropoutOutput(_ d: Int) -> Matrix {
+        evalActs[dropoutLayerIndex(d) + 1]
+    }
+
+    /// The pre-activation of hidden position `d >= 1` in the last `predict` (under DropConnect
+    /// moment matching, its mean `μ`): standout's eval π is computed from it.
+    public func evalPreActivation(_ d: Int) -> Matrix {
+        precondition(d >= 1, "the input position has no pre-activation")
+        return evalActs[dropoutLayerIndex(d) - 1]
+    }
+
     private func dropoutLayerIndex(_ d: Int) -> Int {
         d == 0 ? 0 : 3 * d
     }
