@@ -33,6 +33,9 @@ public struct AppState {
     public var twin: Trainer? = nil
     /// The rate of the twin's hidden layers when it is created.
     public var twinRate: Float = 0
+    /// A lesson's title and instructions (`i` shows them again).
+    public var lesson: Lesson? = nil
+    public var showLesson = false
     public var quit = false
     /// Training steps per second, measured by the event loop.
     public var stepsPerSecond: Double = 0

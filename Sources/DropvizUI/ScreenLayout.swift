@@ -5,6 +5,8 @@ import TermUI
 public struct ScreenLayout: Equatable {
     public let title: Rect
     public let diagram: Rect
+    /// The current variant's formula, between the diagram and the plot.
+    public let formula: Rect
     public let plot: Rect
     public let status: Rect
     public let hint: Rect
@@ -18,7 +20,8 @@ public struct ScreenLayout: Equatable {
         // 11 rows fit a 128-unit layer as 16 × 8 with its labels; larger screens share evenly.
         let diagramHeight = max(11, min(middle.height - 9, middle.height / 2 + 1))
         diagram = Rect(x: 0, y: middle.y, width: width, height: min(diagramHeight, middle.height))
-        plot = Rect(x: 0, y: diagram.bottom, width: width, height: max(0, middle.bottom - diagram.bottom))
+        formula = Rect(x: 0, y: diagram.bottom, width: width, height: 1)
+        plot = Rect(x: 0, y: formula.bottom, width: width, height: max(0, middle.bottom - formula.bottom))
         _ = full
     }
 }

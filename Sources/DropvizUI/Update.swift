@@ -6,8 +6,7 @@ public func update(_ s: inout AppState, _ msg: Msg) {
     switch msg {
     case .step:
         guard !s.paused, !s.trainer.diverged else { return }
-        s.trainer.step()
-        if s.trainer.diverged { s.notice = "diverged: the loss is not finite; press r to reset (lower the learning rate)" }
+        stepBoth(&s)
     case .resize(let w, let h):
         s.width = w
         s.height = h
@@ -19,6 +18,13 @@ public func update(_ s: inout AppState, _ msg: Msg) {
 }
 
 private func handle(_ s: inout AppState, _ event: InputEvent) {
+    // A notice stays until the next key.
+    if s.notice != nil, !s.trainer.diverged { s.notice = nil }
+    if s.showLesson {
+        s.showLesson = false
+        if event == .char("q") || event == .ctrlC { s.quit = true }
+        return
+    }
     if s.showHelp {
         // Any key closes the help; q and Ctrl-C still quit.
         s.showHelp = false
@@ -32,7 +38,7 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
         s.paused.toggle()
         s.notice = nil
     case .char("n"):
-        if s.paused && !s.trainer.diverged { s.trainer.step() }
+        if s.paused && !s.trainer.diverged { stepBoth(&s) }
     case .up, .char("+"), .char("="):
         changeRate(&s, by: 0.05)
     case .down, .char("-"), .char("_"):
@@ -58,12 +64,76 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
         s.showAccuracy.toggle()
     case .char("r"):
         s.trainer.reset()
+        s.twin?.reset()
         s.notice = "reset: step 0, the same initial weights, current rates kept"
     case .char("R"):
         // A new seed derived from the old one: reproducible from the state string of the run.
         var sm = SplitMix64(seed: s.trainer.config.seed)
-        s.trainer.reset(seed: sm.next() % 1_000_000)
-        s.notice = "new seed \(s.trainer.config.seed): new initial weights and batch order, same data"
+        let seed = sm.next() % 1_000_000
+        s.trainer.reset(seed: seed)
+        s.twin?.reset(seed: seed)
+        s.notice = "new seed \(seed): new initial weights and batch order, same data"
+    case .char("v"):
+        let all = DropoutVariant.allCases
+        let v = all[((all.firstIndex(of: s.trainer.config.variant) ?? 0) + 1) % all.count]
+        s.trainer.setVariant(v)
+        s.notice = "variant \(v.rawValue): nothing reset; the change is marked on the plot"
+    case .char("s"):
+        let all = Scaling.allCases
+        let next = all[((all.firstIndex(of: s.trainer.config.scaling) ?? 0) + 1) % all.count]
+        s.trainer.setScaling(next)
+        s.trainer.evaluate()
+        s.notice = next == .none
+            ? "no rescaling: eval sees activations 1/(1-p) times larger than training did, so the eval loss jumps"
+            : "scaling \(next.rawValue): train and eval see the same expected activations again"
+    case .char("t"):
+        if s.twin != nil {
+            s.stopTwin()
+            s.notice = "twin removed"
+        } else {
+            do {
+                try s.startTwin()
+                s.notice = "twin: same data, initial weights and batch order, p=\(s.twinRate) — both restart at step 0"
+            } catch { s.notice = "\(error)" }
+        }
+    case .char(","):
+        s.exampleIndex = max(0, s.exampleIndex - 1)
+    case .char("."):
+        s.exampleIndex += 1
+    case .char("j"):
+        s.selectedUnit = max(0, s.selectedUnit - 1)
+    case .char("k"):
+        s.selectedUnit = min(s.trainer.network.dropout[s.selectedLayer].width - 1, s.selectedUnit + 1)
+    case .char("<"):
+        s.mcSamples = max(2, s.mcSamples / 2)
+    case .char(">"):
+        s.mcSamples = min(1000, s.mcSamples * 2)
+    case .char("d"):
+        s.nextDataset()
+    case .char("{"):
+        s.scaleTrainSize(up: false)
+    case .char("}"):
+        s.scaleTrainSize(up: true)
+    case .char("("):
+        s.changeNoise(by: -0.05)
+    case .char(")"):
+        s.changeNoise(by: 0.05)
+    case .char("g"), .char("G"), .char("b"), .char("B"):
+        let c = s.trainer.config
+        let step: Float = (event == .char("g") || event == .char("b")) ? -0.5 : 0.5
+        let alpha = c.standoutAlpha + ((event == .char("g") || event == .char("G")) ? step : 0)
+        let beta = c.standoutBeta + ((event == .char("b") || event == .char("B")) ? step : 0)
+        do {
+            try s.trainer.setStandout(alpha: alpha, beta: beta)
+            s.notice = "standout α=\(alpha) β=\(beta)" + (c.variant == .standout ? "" : " (used when the variant is standout: v)")
+        } catch { s.notice = "\(error)" }
+    case .char("S"):
+        s.notice = "state: " + s.stateString
+    case .char("x"):
+        s.notice = s.exportCurves()
+    case .char("i"):
+        s.showLesson = s.lesson != nil
+        if s.lesson == nil { s.notice = "no lesson loaded: dropviz lesson --list" }
     case .char("p"):
         s.panel = s.panel.next
     case .char("?"):
@@ -77,6 +147,13 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
     default:
         break
     }
+}
+
+/// One step of the network and, in lock-step, of its twin.
+private func stepBoth(_ s: inout AppState) {
+    s.trainer.step()
+    if let twin = s.twin, !twin.diverged { twin.step() }
+    if s.trainer.diverged { s.notice = "diverged: the loss is not finite; press r to reset (lower the learning rate)" }
 }
 
 private func changeRate(_ s: inout AppState, by delta: Float) {

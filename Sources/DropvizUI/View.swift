@@ -12,6 +12,9 @@ public func view(_ s: AppState, into buffer: inout Buffer) {
     let layout = ScreenLayout(width: s.width, height: s.height)
     _ = buffer.put(title(s), x: 0, y: 0, style: Style(bold: true), maxWidth: s.width)
     NetworkDiagram(state: s).render(area: layout.diagram, into: &buffer)
+    _ = buffer.put(Formula.line(s.trainer.config, unicode: s.glyphs.isUnicode), x: 1, y: layout.formula.y,
+                   style: s.trainer.config.scaling == .none && s.trainer.config.variant == .bernoulli ? Style(bold: true).fg(.red) : Style().fg(.yellow),
+                   maxWidth: s.width - 1)
     var plotArea = layout.plot
     if s.panel != .none {
         let panelWidth = max(30, min(plotArea.width / 2, 2 * plotArea.height + 24))
@@ -21,8 +24,13 @@ public func view(_ s: AppState, into buffer: inout Buffer) {
     }
     LinePlot(state: s).render(area: plotArea.inset(horizontal: 1, vertical: 0), into: &buffer)
     StatusBar.render(s, area: layout.status, into: &buffer)
-    let hint = s.notice ?? (s.glyphs.isUnicode ? KeyBindings.hint : KeyBindings.hintASCII)
+    var hint = s.glyphs.isUnicode ? KeyBindings.hint : KeyBindings.hintASCII
+    if let lesson = s.lesson { hint = "lesson \(lesson.name): i instructions  ? keys  q quit" }
+    hint = s.notice ?? hint
     _ = buffer.put(hint, x: 0, y: layout.hint.y, style: s.notice != nil ? Style(bold: true).fg(.yellow) : Style(dim: true), maxWidth: s.width)
+    if s.showLesson, let lesson = s.lesson {
+        LessonOverlay.render(lesson, glyphs: s.glyphs, in: Rect(x: 0, y: 1, width: s.width, height: s.height - 2), into: &buffer)
+    }
     if s.showHelp {
         HelpOverlay.render(glyphs: s.glyphs, in: Rect(x: 0, y: 1, width: s.width, height: s.height - 2), into: &buffer)
     }

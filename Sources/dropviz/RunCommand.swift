@@ -1,5 +1,6 @@
 import ArgumentParser
 import DropoutCore
+import DropvizUI
 import Foundation
 
 struct RunCommand: ParsableCommand {
@@ -10,11 +11,106 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var options: TrainingOptions
 
+    @Option(help: "Start from a state string (key S in the visualizer shows the current one).")
+    var state: String?
+
+    @Option(help: "Open a lesson file (JSON; see 'dropviz lesson --print NAME').")
+    var lesson: String?
+
+    @Option(name: .customLong("twin-rate"), help: "Start with the same-seed twin at this hidden rate.")
+    var twinRate: Float?
+
+    @Option(help: "Write the curves to this CSV file when the visualizer ends.")
+    var log: String?
+
     func run() throws {
-        let config = try options.config(defaultEvalEvery: 20)
+        var setup = try Setup.from(options: options, defaultEvalEvery: 20)
+        if let path = lesson {
+            guard state == nil else { throw DropvizError("--lesson and --state cannot be combined") }
+            do { setup = try Setup.from(lesson: Lesson.load(path: path)) } catch let e as LessonError {
+                throw DropvizError(e.description)
+            }
+        }
+        if let text = state { setup = try Setup.from(state: text) }
+        if let p = twinRate {
+            try TrainingConfig.checkRate(p, option: "--twin-rate")
+            setup.twinRate = p
+        }
+        setup.logPath = log
+        try setup.start()
+    }
+}
+
+/// Everything the visualizer starts from: plain options, a lesson or a state string.
+struct Setup {
+    var config: TrainingConfig
+    var twinRate: Float?
+    var lesson: Lesson?
+    var panel: Panel = .none
+    var speed: Int?
+    var fastForward = 0
+    var logPath: String?
+
+    static func from(options: TrainingOptions, defaultEvalEvery: Int) throws -> Setup {
+        Setup(config: try options.config(defaultEvalEvery: defaultEvalEvery))
+    }
+
+    static func from(lesson: Lesson) throws -> Setup {
+        let options: TrainingOptions
+        do { options = try TrainingOptions.parse(lesson.options) } catch {
+            throw DropvizError("lesson '\(lesson.name)': bad options: \(TrainingOptions.message(for: error))")
+        }
+        var s = try from(options: options, defaultEvalEvery: 20)
+        s.lesson = lesson
+        s.twinRate = lesson.twin
+        s.panel = lesson.panel.flatMap(Panel.init(rawValue:)) ?? .none
+        s.speed = lesson.speed
+        return s
+    }
+
+    static func from(state text: String) throws -> Setup {
+        let (config, extras) = try StateString.decode(text)
+        var s = Setup(config: config)
+        if let step = extras["step"] {
+            guard let n = Int(step), n >= 0 else { throw DropvizError("--state: bad value '\(step)' for 'step'") }
+            s.fastForward = n
+        }
+        if let twin = extras["twin"] {
+            guard let p = Float(twin) else { throw DropvizError("--state: bad value '\(twin)' for 'twin'") }
+            try TrainingConfig.checkRate(p, option: "--state twin")
+            s.twinRate = p
+        }
+        if let panel = extras["panel"] {
+            guard let p = Panel(rawValue: panel) else { throw DropvizError("--state: bad value '\(panel)' for 'panel'") }
+            s.panel = p
+        }
+        return s
+    }
+
+    func start() throws {
         guard Console.stdoutIsTerminal else {
             throw DropvizError("the visualizer needs a terminal; for headless training use 'dropviz train'")
         }
-        try Visualizer.run(trainer: Trainer(config: config))
+        let trainer = try Trainer(config: config)
+        var state = AppState(trainer: trainer, width: 80, height: 24)
+        state.panel = panel
+        if let t = twinRate {
+            state.twinRate = t
+            try state.startTwin()
+        }
+        if let v = speed, let i = AppState.speeds.firstIndex(of: v) { state.speedIndex = i }
+        if let l = lesson {
+            state.lesson = l
+            state.showLesson = true
+        }
+        // A state string reproduces a screen: train up to its step, then wait paused.
+        if fastForward > 0 {
+            for _ in 0..<fastForward { update(&state, .step) }
+            state.paused = true
+        }
+        let final = try Visualizer.run(state: state)
+        if let path = logPath {
+            try CurveLog.write(final.trainer.history, twin: final.twin?.history, to: path)
+        }
     }
 }

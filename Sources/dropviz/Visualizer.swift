@@ -11,7 +11,8 @@ enum Visualizer {
     /// Training may use at most this much of a frame, so keys are answered within a frame.
     static let trainingBudget: Duration = .milliseconds(24)
 
-    static func run(trainer: Trainer) throws {
+    /// Runs until the user quits; returns the final state (for `--log`).
+    static func run(state initial: AppState) throws -> AppState {
         let terminal = Terminal()
         do { try terminal.start() } catch {
             throw DropvizError("cannot start the terminal: \(error) (check TERM)")
@@ -19,8 +20,12 @@ enum Visualizer {
         defer { terminal.stop() }
         let clock = ContinuousClock()
         let size = terminal.size()
-        var state = AppState(trainer: trainer, width: size.width, height: size.height, glyphs: terminal.glyphs)
-        trainer.evaluate()
+        var state = initial
+        state.width = size.width
+        state.height = size.height
+        state.glyphs = terminal.glyphs
+        if state.trainer.lastEvaluation == nil { state.trainer.evaluate() }
+        if let twin = state.twin, twin.lastEvaluation == nil { twin.evaluate() }
         var buffer = Buffer(width: size.width, height: size.height)
         var window: [(ContinuousClock.Instant, Int)] = []
         while !state.quit {
@@ -56,5 +61,6 @@ enum Visualizer {
                 remaining = frame - (clock.now - frameStart)
             } while remaining > .zero && !state.quit
         }
+        return state
     }
 }

@@ -104,3 +104,55 @@ import Testing
         #expect(abs(dropped - 0.9) < 0.01)
     }
 }
+
+@Suite struct VariantKeyTests {
+    @Test func variantAndScalingSwitchLiveWithoutReset() throws {
+        var s = try Fixtures.state(hidden: [16])
+        for _ in 0..<5 { update(&s, .step) }
+        let weights = s.trainer.network.weights
+        update(&s, .input(.char("v")))
+        #expect(s.trainer.config.variant == .gaussian)
+        #expect(s.trainer.network.weights == weights && s.trainer.currentStep == 5)
+        #expect(s.trainer.history.events.last?.label == "variant gaussian")
+        update(&s, .input(.char("s")))
+        #expect(s.trainer.config.scaling == .vanilla)
+        update(&s, .input(.char("s")))
+        #expect(s.trainer.config.scaling == Scaling.none)
+        #expect(s.notice?.contains("1/(1-p) times larger") == true)
+        for _ in 0..<3 { update(&s, .input(.char("v"))) }
+        #expect(s.trainer.config.variant == .bernoulli)
+        #expect(Fixtures.text(Fixtures.render(s)).contains("NO rescaling"))
+        update(&s, .step)
+    }
+
+    @Test func formulaLineFollowsTheVariant() throws {
+        var s = try Fixtures.state(hidden: [16])
+        var seen: [String] = []
+        for _ in DropoutVariant.allCases {
+            let text = Fixtures.text(Fixtures.render(s))
+            let line = Formula.line(s.trainer.config)
+            #expect(text.contains(String(line.prefix(60))))
+            seen.append(line)
+            update(&s, .input(.char("v")))
+        }
+        #expect(Set(seen).count == DropoutVariant.allCases.count)
+    }
+
+    @Test func datasetControlsRestartAndSaySo() throws {
+        var s = try Fixtures.state(hidden: [16])
+        update(&s, .input(.char("d")))
+        #expect(s.trainer.config.dataset == "circle")
+        #expect(s.notice?.contains("restarts") == true)
+        update(&s, .input(.char(")")))
+        #expect(s.trainer.config.noise == 0.15)
+        update(&s, .input(.char("{")))
+        #expect(s.trainer.data.train.count == 40)
+        update(&s, .input(.char("}")))
+        #expect(s.trainer.data.train.count == 80)
+        for _ in 0..<5 { update(&s, .input(.char("d"))) }
+        #expect(s.trainer.config.dataset == "digits")
+        #expect(s.trainer.network.architecture.inputs == 64)
+        update(&s, .input(.char("(")))
+        #expect(s.notice?.contains("only for generated") == true)
+    }
+}

@@ -1,0 +1,66 @@
+import DropoutCore
+import DropvizUI
+import Foundation
+import TermUI
+import Testing
+
+@Suite struct SharingTests {
+    @Test func stateStringReproducesTheRun() throws {
+        var s = try Fixtures.state(hidden: [16])
+        update(&s, .input(.up))
+        for _ in 0..<12 { update(&s, .step) }
+        update(&s, .input(.char("S")))
+        #expect(s.notice?.hasPrefix("state: v1;") == true)
+        let (config, extras) = try StateString.decode(s.stateString)
+        #expect(config == s.trainer.config)
+        #expect(extras["step"] == "12")
+        // Replaying the configuration to that step gives the same weights. (The rate was
+        // changed before step 0, so the replay is exact.)
+        let replay = try Trainer(config: config)
+        for _ in 0..<12 { replay.step() }
+        #expect(replay.network.weights == s.trainer.network.weights)
+    }
+
+    @Test func exportedCurvesAreWellFormedCSV() throws {
+        var s = try Fixtures.state(hidden: [16])
+        update(&s, .input(.char("t")))
+        for _ in 0..<40 { update(&s, .step) }
+        s.trainer.evaluate()
+        s.twin?.evaluate()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dropviz-export-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let message = s.exportCurves(directory: dir)
+        #expect(message.hasPrefix("wrote "))
+        let text = try String(contentsOfFile: dir + "/dropviz-curves-step40.csv", encoding: .utf8)
+        let lines = text.split(separator: "\n")
+        #expect(lines[0] == "step,train_loss,val_loss,train_acc,val_acc,twin_train_loss,twin_val_loss,twin_train_acc,twin_val_acc")
+        #expect(lines.count == 1 + s.trainer.history.valLoss.points.count)
+        for line in lines.dropFirst() {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+            #expect(cells.count == 9 && cells.allSatisfy { Double($0) != nil }, "\(line)")
+        }
+    }
+
+    @Test func everyBuiltInLessonLoads() throws {
+        for lesson in BuiltinLessons.all {
+            try lesson.check(source: lesson.name)
+            let back = try JSONDecoder().decode(Lesson.self, from: Data(lesson.json().utf8))
+            #expect(back == lesson)
+            #expect(!lesson.caption.isEmpty)
+        }
+        #expect(Set(BuiltinLessons.all.map(\.name)) == ["overfitting", "scaling", "rate", "uncertainty", "variants"])
+    }
+
+    @Test func lessonOverlayShowsTheCaption() throws {
+        var s = try Fixtures.state()
+        s.lesson = BuiltinLessons.named("scaling")
+        s.showLesson = true
+        let text = Fixtures.text(Fixtures.render(s))
+        #expect(text.contains("Why dropout rescales"))
+        #expect(text.contains("Press s to cycle"))
+        update(&s, .input(.char("z")))
+        #expect(!s.showLesson)
+        update(&s, .input(.char("i")))
+        #expect(s.showLesson)
+    }
+}
