@@ -20,6 +20,9 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Continue training a saved model (its own configuration is used).")
     var load: String?
 
+    @Option(help: "Also write the curves (every evaluation) to this CSV file.")
+    var log: String?
+
     func run() throws {
         let trainer = try makeTrainer()
         let steps = try length.steps(for: trainer)
@@ -42,12 +45,13 @@ struct TrainCommand: ParsableCommand {
             print(printer.line(trainer.evaluate(), epoch: trainer.epoch))
         }
         if let path = save { try ModelFile(trainer).write(to: path) }
+        if let path = log { try CurveLog.write(trainer.history, to: path) }
     }
 
     private func makeTrainer() throws -> Trainer {
         guard let path = load else { return try Trainer(config: options.config()) }
         let explicit = CommandLine.arguments.dropFirst(2).filter { $0.hasPrefix("--") }
-        let allowed: Set<String> = ["--load", "--save", "--steps", "--epochs", "--format"]
+        let allowed: Set<String> = ["--load", "--save", "--steps", "--epochs", "--format", "--log"]
         if let conflict = explicit.map({ String($0.split(separator: "=")[0]) }).first(where: { !allowed.contains($0) }) {
             throw DropvizError("\(conflict) cannot be combined with --load: the saved model keeps its own configuration")
         }
