@@ -13,7 +13,7 @@ extension LinePlot {
             series.append(.init(points: pts(h.trainAccuracy), label: "train", color: .cyan))
             series.append(.init(points: pts(h.valAccuracy), label: "val", color: .magenta))
             if let t = s.twin {
-                series.append(.init(points: pts(t.history.valAccuracy), label: "val " + s.twinLabel, color: .yellow))
+                series.append(.init(points: pts(t.history.valAccuracy), label: s.twinLabel, color: .yellow))
             }
         } else {
             title = "loss"
@@ -21,7 +21,7 @@ extension LinePlot {
             series.append(.init(points: pts(h.trainLoss), label: "train", color: .cyan))
             series.append(.init(points: pts(h.valLoss), label: "val", color: .magenta))
             if let t = s.twin {
-                series.append(.init(points: pts(t.history.valLoss), label: "val " + s.twinLabel, color: .yellow))
+                series.append(.init(points: pts(t.history.valLoss), label: s.twinLabel, color: .yellow))
             }
         }
         var markers = h.events.map { LinePlot.Marker(x: Double($0.step), label: $0.label) }

@@ -33,11 +33,11 @@ import Testing
         for _ in 0..<60 { update(&s, .step) }
         #expect(s.twin?.currentStep == 60)
         let plot = LinePlot(state: s)
-        #expect(plot.series.map(\.label).contains("val twin p=0"))
+        #expect(plot.series.map(\.label).contains("twin p=0"))
         #expect(plot.markers.contains { $0.label == "best twin" })
         #expect(plot.title.contains("gap twin−main"))
         let text = Fixtures.text(Fixtures.render(s))
-        #expect(text.contains("val twin p=0"))
+        #expect(text.contains("twin p=0"))
         update(&s, .input(.char("r")))
         #expect(s.twin?.currentStep == 0)
         update(&s, .input(.char("t")))
