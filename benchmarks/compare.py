@@ -32,13 +32,14 @@ def main():
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--seconds", default="1")
     p.add_argument("--config", default="tiny,digits,wide,mnist")
+    p.add_argument("--clock", choices=["cpu", "wall"], default="cpu")
     p.add_argument("--no-build", action="store_true")
     a = p.parse_args()
     if not a.no_build:
         subprocess.run(["swift", "build", "-c", "release", "--scratch-path", SCRATCH, "--product", "dropviz"],
                        cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     binary = os.path.join(SCRATCH, "release", "dropviz")
-    common = ["--seconds", a.seconds, "--config", a.config]
+    common = ["--seconds", a.seconds, "--config", a.config, "--clock", a.clock]
     results = {"dropviz": run_json([binary, "bench", "--format", "json"] + common, "dropviz")}
     if results["dropviz"] is None:
         sys.exit(1)
@@ -47,7 +48,7 @@ def main():
 
     by_tool = {t: {c["name"]: c for c in r["configs"]} for t, r in results.items() if r}
     header = f"{'config':<8} {'dropviz':>10} {'numpy':>10} {'torch':>10} {'dv/numpy':>9} {'dv/torch':>9} {'target':>7}"
-    print("steps/s, one thread (median of the repetitions)")
+    print(f"steps/s of {a.clock} time, one thread (median of the repetitions)")
     print(header)
     for name in a.config.split(","):
         dv = by_tool["dropviz"][name]["steps_per_s"]

@@ -6,6 +6,8 @@ enum BenchFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json
 }
 
+extension BenchClock: ExpressibleByArgument {}
+
 /// Times training steps of the standard networks on one thread, and the BLAS's own sgemm rate
 /// for comparison. benchmarks/compare.sh runs the same networks in numpy and torch.
 struct BenchCommand: ParsableCommand {
@@ -28,6 +30,9 @@ struct BenchCommand: ParsableCommand {
 
     @Option(help: "Timed repetitions per configuration; the median is reported.")
     var repetitions: Int = 5
+
+    @Option(help: "Time by the process's CPU time (cpu: steady on a busy machine) or elapsed time (wall).")
+    var clock: BenchClock = .cpu
 
     @Option(help: "Output format: table, json.")
     var format: BenchFormat = .table
@@ -82,7 +87,7 @@ struct BenchCommand: ParsableCommand {
         var results: [Result] = []
         for w in try workloads() {
             let trainer = try w.makeTrainer()
-            let rate = try medianRate(seconds: seconds, repetitions: repetitions) { n in
+            let rate = try medianRate(seconds: seconds, repetitions: repetitions, clock: clock) { n in
                 for _ in 0..<n {
                     guard trainer.step() != nil else {
                         throw DropvizError("bench: the '\(w.name)' network diverged; its timings would mean nothing")
@@ -91,28 +96,29 @@ struct BenchCommand: ParsableCommand {
             }
             results.append(Result(workload: w, stepsPerSecond: rate))
         }
-        let sgemmRate = sgemm ? Self.sgemmGflops(seconds: min(seconds, 1), repetitions: repetitions) : nil
+        let sgemmRate = sgemm ? Self.sgemmGflops(seconds: min(seconds, 1), repetitions: repetitions, clock: clock) : nil
         switch format {
         case .table: printTable(results, sgemm: sgemmRate)
-        case .json: print(Self.json(results, sgemm: sgemmRate))
+        case .json: print(Self.json(results, sgemm: sgemmRate, clock: clock))
         }
     }
 
     /// The rate of `c = a·b` with 1024×1024 matrices through `BLAS.gemm`, in GFLOP/s: the
     /// ceiling of the mnist network, whose step is almost all products of that size.
-    static func sgemmGflops(seconds: Double, repetitions: Int) -> Double {
+    static func sgemmGflops(seconds: Double, repetitions: Int, clock: BenchClock) -> Double {
         let n = 1024
         var rng = Stream.generator(seed: 1, stream: .data)
         var a = Matrix(rows: n, cols: n), b = Matrix(rows: n, cols: n)
         for i in 0..<a.count { a.data[i] = rng.uniform() - 0.5; b.data[i] = rng.uniform() - 0.5 }
         var c = Matrix(rows: n, cols: n)
-        let products = medianRate(seconds: seconds, repetitions: repetitions) { k in
+        let products = medianRate(seconds: seconds, repetitions: repetitions, clock: clock) { k in
             for _ in 0..<k { BLAS.gemm(a, b, into: &c) }
         }
         return products * 2 * Double(n * n * n) / 1e9
     }
 
     private func printTable(_ results: [Result], sgemm: Double?) {
+        print("One thread; \(clock == .cpu ? "CPU" : "wall-clock") time; median of \(repetitions) runs after a warm-up.")
         let header = ["config", "layers", "batch", "steps/s", "ms/step", "GFLOP/s"]
         var rows = [header]
         for r in results {
@@ -136,14 +142,14 @@ struct BenchCommand: ParsableCommand {
         }
     }
 
-    static func json(_ results: [Result], sgemm: Double?) -> String {
+    static func json(_ results: [Result], sgemm: Double?, clock: BenchClock) -> String {
         func num(_ v: Double) -> String { String(format: "%.6g", v) }
         let configs = results.map { r in
             "{\"name\":\"\(r.workload.name)\",\"layers\":[\(r.workload.layers.map(String.init).joined(separator: ","))],"
                 + "\"batch\":\(r.workload.batch),\"steps_per_s\":\(num(r.stepsPerSecond)),"
                 + "\"ms_per_step\":\(num(r.msPerStep)),\"gflops\":\(num(r.gflops))}"
         }
-        return "{\"tool\":\"dropviz\",\"threads\":1,\"sgemm_gflops\":\(sgemm.map(num) ?? "null"),"
+        return "{\"tool\":\"dropviz\",\"threads\":1,\"clock\":\"\(clock.rawValue)\",\"sgemm_gflops\":\(sgemm.map(num) ?? "null"),"
             + "\"configs\":[\(configs.joined(separator: ","))]}"
     }
 }
