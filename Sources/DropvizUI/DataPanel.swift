@@ -1,8 +1,48 @@
 import DropoutCore
 import TermUI
 
+/// The data panel: what the network makes of the data, redrawn every frame from the live
+/// network. Which picture depends on the data set:
+/// - 2 features, classification: the decision boundary over the data (DecisionBoundaryView);
+/// - 1 feature, regression: the fitted curve through the points (RegressionFitView);
+/// - the UCI digits: the current example as an image with this step's input dropout (DigitView);
+/// - anything else: the current example's features as colour strips (FeatureStripView).
 enum DataPanel {
+    enum Kind: Equatable {
+        case boundary, regressionCurve, digits, features
+    }
+
+    static func kind(_ s: AppState) -> Kind {
+        let data = s.trainer.data.validation
+        switch (data.task, data.featureCount) {
+        case (.classification, 2): return .boundary
+        case (.regression(outputs: 1), 1): return .regressionCurve
+        case (.classification(classes: 10), 64) where s.trainer.config.dataset == "digits": return .digits
+        default: return .features
+        }
+    }
+
     static func render(_ s: AppState, area: Rect, into buffer: inout Buffer) {
-        _ = buffer.put("not yet", x: area.x, y: area.y, style: Style(dim: true), maxWidth: area.width)
+        guard area.width >= 8, area.height >= 3, s.trainer.data.validation.count > 0 else { return }
+        switch kind(s) {
+        case .boundary: DecisionBoundaryView.render(s, area: area, into: &buffer)
+        case .regressionCurve: RegressionFitView.render(s, area: area, into: &buffer)
+        case .digits: DigitView.render(s, area: area, into: &buffer)
+        case .features: FeatureStripView.render(s, area: area, into: &buffer)
+        }
+    }
+
+    /// The box around every example of both sets, with a margin, in standardised units.
+    static func bounds(_ s: AppState, feature j: Int) -> (low: Double, high: Double) {
+        var low = Double.infinity, high = -Double.infinity
+        for set in [s.trainer.data.train, s.trainer.data.validation] {
+            for r in 0..<set.count {
+                let v = Double(set.features[r, j])
+                if v.isFinite { low = min(low, v); high = max(high, v) }
+            }
+        }
+        guard low.isFinite, high.isFinite else { return (-1, 1) }
+        let margin = max(0.05 * (high - low), 1e-3)
+        return (low - margin, high + margin)
     }
 }

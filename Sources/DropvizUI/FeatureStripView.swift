@@ -1,0 +1,80 @@
+import DropoutCore
+import Foundation
+import TermUI
+
+/// Data sets without a picture of their own (iris, wine, breast cancer, other CSVs): the
+/// current validation example's features as a strip of cells coloured by standardised value,
+/// the network's prediction against the truth, and the first example of the last mini-batch
+/// with the features input dropout removed in that step marked ✕.
+enum FeatureStripView {
+    /// Standardised values from -3σ to +3σ span the diverging ramp.
+    static func level(_ z: Float) -> Double { (Double(z) + 3) / 6 }
+
+    /// One strip: `features` cells wide at most `width`, `cell` columns a feature.
+    static func strip(_ values: [Float], dropped: [Bool]?, width: Int, glyphs: Glyphs) -> (map: HeatMap, shown: Int, cell: Int) {
+        let cell = max(1, min(4, width / max(1, values.count)))
+        let shown = min(values.count, width / cell)
+        let w = shown * cell, h = HeatMap.pixelsPerCell(glyphs)
+        var levels = [Double](repeating: 0, count: w * h)
+        var points: [HeatMap.Point] = []
+        for f in 0..<shown {
+            for c in 0..<cell {
+                for y in 0..<h { levels[y * w + f * cell + c] = level(values[f]) }
+            }
+            if dropped?[f] == true {
+                points.append(HeatMap.Point(x: f * cell + (cell - 1) / 2, y: 0, symbol: glyphs.isUnicode ? "✕" : "x",
+                                            style: Style(bold: true).fg(.black)))
+            }
+        }
+        return (HeatMap(width: w, height: h, levels: levels, points: points, glyphs: glyphs), shown, cell)
+    }
+
+    static func render(_ s: AppState, area: Rect, into buffer: inout Buffer) {
+        let net = s.trainer.network
+        let val = s.trainer.data.validation
+        let row = PanelSupport.exampleRow(s)
+        let output = net.predict(PanelSupport.rowMatrix(val.features, row))
+        var lines: [(String, Style)] = [("val #\(row)/\(val.count)", Style(bold: true))]
+        switch val.targets {
+        case .classes(let labels):
+            let p = Softmax.probabilities(output)
+            let k = Softmax.argmax(p, row: 0)
+            lines[0].0 += "  true \(PanelSupport.className(s, labels[row], maxLength: 10))"
+            lines.append(("pred \(PanelSupport.className(s, k, maxLength: 10)) \(Int((Double(p[0, k]) * 100).rounded()))%",
+                          Style(bold: true).fg(k == labels[row] ? .green : .red)))
+        case .values(let y):
+            lines[0].0 += "  true " + CompactNumber.format(Double(y[row, 0]))
+            lines.append(("pred " + CompactNumber.format(Double(output[0, 0])), Style(bold: true).fg(.yellow)))
+        }
+        for (i, (text, style)) in lines.enumerated() {
+            PanelSupport.line(text, row: i, in: area, style: style, glyphs: s.glyphs, into: &buffer)
+        }
+        let labelWidth = 6
+        let stripWidth = area.width - labelWidth
+        guard stripWidth >= 1 else { return }
+        let d = val.featureCount
+        var y = lines.count
+        let valStrip = strip(Array(val.features.row(row)), dropped: nil, width: stripWidth, glyphs: s.glyphs)
+        PanelSupport.line("val", row: y, in: area, style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
+        if y < area.height { valStrip.map.render(area: Rect(x: area.x + labelWidth, y: area.y + y, width: stripWidth, height: 1), into: &buffer) }
+        y += 1
+        let trained = s.trainer.currentStep > 0 && net.dropout[0].mask.rows > 0
+        if trained {
+            let batch = net.dropoutInput(0)
+            let dropped = (0..<d).map { PanelSupport.inputDropped(s, feature: $0) }
+            let batchStrip = strip(Array(batch.row(0)), dropped: dropped, width: stripWidth, glyphs: s.glyphs)
+            PanelSupport.line("batch", row: y, in: area, style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
+            if y < area.height { batchStrip.map.render(area: Rect(x: area.x + labelWidth, y: area.y + y, width: stripWidth, height: 1), into: &buffer) }
+            y += 1
+        }
+        let shownNote = valStrip.shown < d ? "first \(valStrip.shown) of \(d) features" : "\(d) features"
+        let notes = [
+            "\(shownNote), blue −3σ … red +3σ",
+        ] + (trained ? ["✕ dropped in batch[0], last step", String(format: "(input p %.2f)", net.dropout[0].rate)]
+                     : ["no step yet: nothing dropped"])
+        for note in notes where y < area.height {
+            PanelSupport.line(note, row: y, in: area, style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
+            y += 1
+        }
+    }
+}
