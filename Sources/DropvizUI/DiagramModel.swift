@@ -1,5 +1,6 @@
 import DropoutCore
 import Foundation
+import TermUI
 
 /// What the diagram shows for the current state: for the first example of the last
 /// mini-batch, each unit dropped or kept with its activation (train view), or the eval-mode
@@ -27,24 +28,54 @@ extension NetworkDiagram {
             let width = layer.width
             let values = (0..<width).map { abs(activations[0, $0]) }
             let scale = max(values.max() ?? 0, 1e-6)
+            let variant = layer.effectiveVariant
             var states: [UnitState] = []
             var dropped = 0
             for j in 0..<width {
-                if !evalMode && layer.mask[0, j] == 0 {
-                    states.append(.dropped)
-                    dropped += 1
-                } else {
+                if evalMode {
                     states.append(.kept(level: Double(values[j] / scale)))
+                    continue
+                }
+                let m = layer.mask[0, j]
+                switch variant {
+                case .bernoulli:
+                    if m == 0 { states.append(.dropped); dropped += 1 } else { states.append(.kept(level: Double(values[j] / scale))) }
+                case .gaussian:
+                    // No gate is ever exactly 0: the gate itself is what there is to see.
+                    states.append(.gate(Double(m), sigma: Double((layer.rate / (1 - layer.rate)).squareRoot())))
+                case .dropconnect:
+                    // Units pass unchanged; what was dropped is a share of each unit's inputs.
+                    states.append(layer.dropsConnections ? .inputsDropped(fraction: Double(layer.droppedInputFraction(unit: j)))
+                                                         : .kept(level: Double(values[j] / scale)))
+                case .standout:
+                    if m == 0 {
+                        states.append(.dropped)
+                        dropped += 1
+                    } else if layer.drawsStandout, layer.keep.rows > 0 {
+                        states.append(.keepProbability(Double(layer.keep[0, j])))
+                    } else {
+                        states.append(.kept(level: Double(values[j] / scale)))
+                    }
                 }
             }
             units.append(states)
             let name = d == 0 ? "input \(width)" : "hidden\(d) \(width)"
-            let rate = String(format: "p=%.2f", layer.rate)
+            let rate = String(format: "p=%.2f", layer.rate) + Self.observed(s.trainer.dropStatistics[position: d], variant: variant, rate: layer.rate)
             let count: String
             if evalMode {
-                count = s.trainer.config.scaling == .vanilla && layer.rate > 0 ? String(format: "eval ×%.2f", 1 - layer.rate) : "eval: none dropped"
+                count = s.trainer.config.scaling == .vanilla && layer.rate > 0 && variant == .bernoulli ? String(format: "eval ×%.2f", 1 - layer.rate) : "eval: none dropped"
             } else {
-                count = "dropped \(dropped)/\(width)"
+                switch variant {
+                case .bernoulli, .standout:
+                    count = "dropped \(dropped)/\(width)"
+                case .gaussian:
+                    let gates = (0..<width).map { layer.mask[0, $0] }
+                    count = String(format: "g %.2f", gates.min() ?? 1) + (s.glyphs.isUnicode ? "…" : "..") + String(format: "%.2f", gates.max() ?? 1)
+                case .dropconnect:
+                    let total = layer.weightMask.count
+                    let zeros = layer.dropsConnections ? layer.weightMask.data.reduce(0) { $0 + ($1 == 0 ? 1 : 0) } : 0
+                    count = total > 0 ? "conn dropped \(zeros * 100 / total)%" : "conn dropped 0%"
+                }
             }
             labels.append((name, rate, count))
         }
@@ -62,6 +93,38 @@ extension NetworkDiagram {
         units.append(out)
         labels.append(("output \(k)", arch.task.isClassification ? "softmax" : "linear", ""))
         let caption = evalMode ? "eval: none dropped" : "1st example of batch"
-        self.init(units: units, labels: labels, selected: s.selectedLayer, glyphs: s.glyphs, caption: caption)
+        // The hidden layers' variant (the input position falls back to Bernoulli's ✕).
+        let hiddenVariant = net.dropout.count > 1 ? net.dropout[1].effectiveVariant : net.dropout[0].effectiveVariant
+        self.init(units: units, labels: labels, selected: s.selectedLayer, glyphs: s.glyphs, caption: caption,
+                  legend: Self.legendEntries(variant: hiddenVariant, evalMode: evalMode, glyphs: s.glyphs),
+                  selectedUnit: s.panel == .maths ? s.selectedUnit : nil)
+    }
+
+    /// The running drop statistic beside the rate, so a wrong mask shows at once (DROPOUT.md's
+    /// pitfall): the observed drop fraction, or the Gaussian gates' variance (→ p/(1-p)).
+    static func observed(_ st: DropStatistics.Position?, variant: DropoutVariant, rate: Float) -> String {
+        guard let st, rate > 0 else { return "" }
+        switch variant {
+        case .gaussian:
+            return st.gateCount > 0 ? String(format: " var %.2f", st.gateVariance) : ""
+        case .bernoulli, .dropconnect, .standout:
+            return st.totalDraws > 0 ? String(format: " (%.1f%%)", st.dropFraction * 100) : ""
+        }
+    }
+
+    /// What the marks mean for the hidden layers' variant, in a few words: each entry is one
+    /// legend row (about 14 columns).
+    public static func legendEntries(variant: DropoutVariant, evalMode: Bool, glyphs: Glyphs) -> [String] {
+        let shades = String(glyphs.shades.dropFirst())
+        let drop = String(glyphs.unitDropped)
+        if evalMode { return ["\(shades) |x|", "none dropped"] }
+        switch variant {
+        case .bernoulli: return ["\(drop) dropped", "\(shades) |x|"]
+        case .gaussian: return ["\(shades) |g-1|", "blue<1 red>1"]
+        case .dropconnect:
+            let few = glyphs.shades[1], many = glyphs.shades[glyphs.shades.count - 1]
+            return ["inputs lost:", "\(few) few \(many) many"]
+        case .standout: return ["\(drop) dropped", glyphs.isUnicode ? "\(shades) keep π" : "\(shades) keep pi"]
+        }
     }
 }

@@ -59,6 +59,12 @@ public struct NetworkDiagram {
         case dropped
         /// Kept, with its activation scaled to 0…1 within the layer.
         case kept(level: Double)
+        /// Gaussian dropout: the gate `g ~ N(1, σ²)` this unit was multiplied by.
+        case gate(Double, sigma: Double)
+        /// DropConnect: the unit is never dropped; this share of its inputs was.
+        case inputsDropped(fraction: Double)
+        /// Standout, kept: the unit's keep probability π.
+        case keepProbability(Double)
     }
 
     public let units: [[UnitState]]
@@ -66,13 +72,21 @@ public struct NetworkDiagram {
     public let selected: Int
     public let glyphs: Glyphs
     public let caption: String
+    /// What the marks mean for the current variant, one short entry a row; drawn under the
+    /// output units when they leave room.
+    public let legend: [String]
+    /// The unit the maths panel describes, marked in the selected layer.
+    public let selectedUnit: Int?
 
-    public init(units: [[UnitState]], labels: [(name: String, rate: String, count: String)], selected: Int, glyphs: Glyphs, caption: String) {
+    public init(units: [[UnitState]], labels: [(name: String, rate: String, count: String)], selected: Int, glyphs: Glyphs, caption: String,
+                legend: [String] = [], selectedUnit: Int? = nil) {
         self.units = units
         self.labels = labels
         self.selected = selected
         self.glyphs = glyphs
         self.caption = caption
+        self.legend = legend
+        self.selectedUnit = selectedUnit
     }
 
     public static let droppedStyle = Style(bold: true).fg(.red)
@@ -99,10 +113,25 @@ public struct NetworkDiagram {
                     if level <= 0.02 {
                         buffer.set(x: x, y: y, glyphs.unitIdle, style: Self.idleStyle)
                     } else {
-                        // Never the blank shade: a kept unit must stay visible.
-                        let index = 1 + Int((min(1, level) * Double(glyphs.shades.count - 2)).rounded())
-                        buffer.set(x: x, y: y, glyphs.shades[min(index, glyphs.shades.count - 1)], style: Self.keptStyle)
+                        buffer.set(x: x, y: y, visibleShade(level), style: Self.keptStyle)
                     }
+                case .gate(let g, let sigma):
+                    // Shade by how far the gate moved the unit (2σ is full), colour by direction.
+                    let level = sigma > 0 ? abs(g - 1) / (2 * sigma) : 0
+                    buffer.set(x: x, y: y, visibleShade(level), style: g < 1 ? Self.gateLowStyle : Self.gateHighStyle)
+                case .inputsDropped(let fraction):
+                    buffer.set(x: x, y: y, visibleShade(fraction), style: Self.connectionStyle)
+                case .keepProbability(let pi):
+                    buffer.set(x: x, y: y, visibleShade(pi), style: Self.keepStyle)
+                }
+            }
+            if i == selected, let unit = selectedUnit, f.count > 0 {
+                let u = ((unit % f.count) + f.count) % f.count
+                if u < f.shown {
+                    let (x, y) = f.cell(ofUnit: u)
+                    var style = buffer.style(atX: x, y: y) ?? .plain
+                    style.reverse = true
+                    buffer.setStyle(x: x, y: y, style)
                 }
             }
             var bottom = label.count
@@ -111,9 +140,36 @@ public struct NetworkDiagram {
             let belowY = area.bottom - 1
             _ = buffer.put(bottom, x: f.frame.x + 1, y: belowY, style: Style(dim: i != selected), maxWidth: width)
         }
+        drawLegend(frames, area: area, into: &buffer)
         if !caption.isEmpty, let last = frames.last {
             // Under the output layer, whose own count row is free.
             _ = buffer.put(caption, x: last.frame.x + 1, y: area.bottom - 1, style: Style(dim: true), maxWidth: last.frame.width - 1)
+        }
+    }
+
+    public static let gateLowStyle = Style().fg(.blue)
+    public static let gateHighStyle = Style().fg(.red)
+    public static let connectionStyle = Style().fg(.magenta)
+    public static let keepStyle = Style().fg(.green)
+
+    /// The shade of a level in 0…1, never the blank one: a unit must stay visible.
+    func visibleShade(_ level: Double) -> Character {
+        let clamped = level.isNaN ? 0 : min(1, max(0, level))
+        let index = 1 + Int((clamped * Double(glyphs.shades.count - 2)).rounded())
+        return glyphs.shades[min(index, glyphs.shades.count - 1)]
+    }
+
+    /// The legend under the output units, from the output block's left edge to the column's
+    /// right edge (the fan of connections ends left of it), when every entry fits.
+    private func drawLegend(_ frames: [LayerFrame], area: Rect, into buffer: inout Buffer) {
+        guard !legend.isEmpty, let out = frames.last else { return }
+        let x = out.block.x
+        let width = out.frame.right - x
+        // The rows between the output block and the diagram's last row (the count row).
+        let top = out.block.bottom + 1, bottom = area.bottom - 1
+        guard bottom - top >= legend.count, legend.allSatisfy({ $0.count <= width }) else { return }
+        for (k, entry) in legend.enumerated() {
+            _ = buffer.put(entry, x: x, y: bottom - legend.count + k, style: Style(dim: true), maxWidth: width)
         }
     }
 
