@@ -60,7 +60,7 @@ check "n runs one step" wait_for "step $((before + 1)) "
 sleep 0.3
 check "paused: no more steps" test "$(step_of)" = "$((before + 1))"
 tm send-keys -t e2e '?'
-check "? opens the help" wait_for "apply the selected rate to every hidden layer"
+check "? opens the help" wait_for "rate to all hidden layers"
 tm send-keys -t e2e x
 tm resize-window -t e2e -x 70 -y 20
 check "too small: asks to enlarge" wait_for "please enlarge the window"
