@@ -63,4 +63,9 @@ public struct AppState {
     public var selectedRate: Float { trainer.network.dropout[selectedLayer].rate }
 
     public func layerName(_ d: Int) -> String { d == 0 ? "input" : "hidden \(d)" }
+
+    /// Keeps the selected unit inside the selected layer after the layer changed.
+    public mutating func clampSelectedUnit() {
+        selectedUnit = min(selectedUnit, trainer.network.dropout[selectedLayer].width - 1)
+    }
 }

@@ -63,7 +63,7 @@ extension NetworkDiagram {
             let rate = String(format: "p=%.2f", layer.rate) + Self.observed(s.trainer.dropStatistics[position: d], variant: variant, rate: layer.rate)
             let count: String
             if evalMode {
-                count = s.trainer.config.scaling == .vanilla && layer.rate > 0 && variant == .bernoulli ? String(format: "eval ×%.2f", 1 - layer.rate) : "eval: none dropped"
+                count = s.trainer.config.scaling == .vanilla && layer.rate > 0 && variant == .bernoulli ? String(format: s.glyphs.isUnicode ? "eval ×%.2f" : "eval x%.2f", 1 - layer.rate) : "eval: none dropped"
             } else {
                 switch variant {
                 case .bernoulli, .standout:

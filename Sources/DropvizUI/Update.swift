@@ -47,8 +47,10 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
         setRate(&s, Float(c.wholeNumberValue ?? 0) / 10, layer: s.selectedLayer)
     case .left, .backTab:
         s.selectedLayer = (s.selectedLayer + s.dropoutLayerCount - 1) % s.dropoutLayerCount
+        s.clampSelectedUnit()
     case .right, .tab:
         s.selectedLayer = (s.selectedLayer + 1) % s.dropoutLayerCount
+        s.clampSelectedUnit()
     case .char("a"):
         let p = s.selectedRate
         for d in 1..<s.dropoutLayerCount { setRate(&s, p, layer: d) }
@@ -143,6 +145,7 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
         let diagram = NetworkDiagram.layout(widths: s.trainer.network.architecture.widths, in: layout.diagram)
         if let hit = diagram.firstIndex(where: { $0.frame.contains(x: x, y: y) }), hit < s.dropoutLayerCount {
             s.selectedLayer = hit
+            s.clampSelectedUnit()
         }
     default:
         break

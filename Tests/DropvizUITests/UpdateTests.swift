@@ -54,6 +54,17 @@ import Testing
         #expect(s.trainer.network.dropout.map(\.rate) == [0, 0.2, 0.2])
     }
 
+    @Test func selectedUnitStaysInsideTheSelectedLayer() throws {
+        var s = try Fixtures.state(hidden: [16])
+        for _ in 0..<20 { update(&s, .input(.char("k"))) }
+        #expect(s.selectedUnit == 15)
+        update(&s, .input(.left))
+        #expect(s.selectedLayer == 0 && s.selectedUnit == 1, "the input layer of moons has 2 units")
+        update(&s, .input(.char("j")))
+        update(&s, .input(.char("j")))
+        #expect(s.selectedUnit == 0)
+    }
+
     @Test func mouseClickSelectsALayer() throws {
         var s = try Fixtures.state()
         let layout = ScreenLayout(width: 80, height: 24)
