@@ -92,7 +92,7 @@ extension NetworkDiagram {
         }
         units.append(out)
         labels.append(("output \(k)", arch.task.isClassification ? "softmax" : "linear", ""))
-        let caption = evalMode ? "eval: none dropped" : "1st example of batch"
+        let caption = evalMode ? "eval: none dropped" : "example 1 of batch"
         // The hidden layers' variant (the input position falls back to Bernoulli's ✕).
         let hiddenVariant = net.dropout.count > 1 ? net.dropout[1].effectiveVariant : net.dropout[0].effectiveVariant
         self.init(units: units, labels: labels, selected: s.selectedLayer, glyphs: s.glyphs, caption: caption,
