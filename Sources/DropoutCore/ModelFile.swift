@@ -5,7 +5,13 @@ import Foundation
 /// The format is documented in the README ("Model file format").
 public struct ModelFile: Codable {
     public static let format = "dropviz-model"
-    public static let currentVersion = 1
+    /// Version 1: the MLP, byte for byte as before models had kinds. Version 2: another kind
+    /// (`config.conv` set: a CNN), which a reader of version 1 must refuse rather than misread.
+    /// MLP files are still written as version 1.
+    public static let currentVersion = 2
+
+    /// The version a model of this kind is written with.
+    public static func version(for kind: ModelKind) -> Int { kind == .mlp ? 1 : 2 }
 
     public var format: String
     public var version: Int
@@ -33,18 +39,18 @@ public struct ModelFile: Codable {
 
     public init(_ t: Trainer) {
         format = Self.format
-        version = Self.currentVersion
+        version = Self.version(for: t.model.kind)
         config = t.config
-        architecture = t.network.architecture
+        architecture = t.model.architecture
         step = t.currentStep
         diverged = t.diverged
-        parameters = t.network.parameters.enumerated().map { i, p in
+        parameters = t.model.parameters.enumerated().map { i, p in
             SavedParameter(name: "layer\(i / 2 + 1).\(p.name)", rows: p.value.rows, cols: p.value.cols,
                            value: p.value.data, firstMoment: p.firstMoment.data, secondMoment: p.secondMoment.data)
         }
         optimizerSteps = t.optimizer.t
         batchSampler = t.sampler
-        maskGenerators = t.network.dropout.map(\.rng)
+        maskGenerators = t.model.dropoutPositions.map(\.rng)
         featureMean = t.data.mean
         featureStd = t.data.std
     }
@@ -80,8 +86,8 @@ public struct ModelFile: Codable {
         guard header.format == Self.format else {
             throw DropvizError("'\(path)' is not a dropviz model file (no \"format\": \"\(Self.format)\")")
         }
-        guard header.version == Self.currentVersion else {
-            throw DropvizError("model file '\(path)' has format version \(header.version.map(String.init) ?? "?"); this dropviz reads version \(Self.currentVersion)")
+        guard let v = header.version, (1...Self.currentVersion).contains(v) else {
+            throw DropvizError("model file '\(path)' has format version \(header.version.map(String.init) ?? "?"); this dropviz reads versions 1 to \(Self.currentVersion)")
         }
         do {
             return try decoder.decode(ModelFile.self, from: bytes)
@@ -99,10 +105,10 @@ public struct ModelFile: Codable {
     /// back the weights and every state.
     public func makeTrainer(source: String) throws -> Trainer {
         let t = try Trainer(config: config)
-        guard t.network.architecture == architecture else {
+        guard t.model.architecture == architecture, version == Self.version(for: t.model.kind) else {
             throw DropvizError("model file '\(source)' does not match its own configuration (architecture differs)")
         }
-        let params = t.network.parameters
+        let params = t.model.parameters
         guard params.count == parameters.count else {
             throw DropvizError("model file '\(source)' has \(parameters.count) parameter arrays, the network needs \(params.count)")
         }
@@ -116,8 +122,8 @@ public struct ModelFile: Codable {
             p.firstMoment = Matrix(rows: s.rows, cols: s.cols, data: s.firstMoment)
             p.secondMoment = Matrix(rows: s.rows, cols: s.cols, data: s.secondMoment)
         }
-        guard maskGenerators.count == t.network.dropout.count else {
-            throw DropvizError("model file '\(source)' has \(maskGenerators.count) mask generators, the network needs \(t.network.dropout.count)")
+        guard maskGenerators.count == t.model.dropoutPositions.count else {
+            throw DropvizError("model file '\(source)' has \(maskGenerators.count) mask generators, the network needs \(t.model.dropoutPositions.count)")
         }
         guard batchSampler.order.count == t.data.train.count, batchSampler.cursor <= batchSampler.order.count,
               Set(batchSampler.order) == Set(0..<t.data.train.count) else {

@@ -42,10 +42,17 @@ public enum RateSweep {
         public var diverged: Int
     }
 
-    /// `config` with `rate` on every hidden layer (the input's rate is kept) and `seed`.
+    /// `config` with `rate` on every hidden layer (the input's rate is kept) and `seed`; for a
+    /// CNN, `rate` on every conv layer instead (its dense rates are kept): the sweep compares
+    /// what the conv variant does.
     public static func config(_ base: TrainingConfig, rate: Float, seed: UInt64) -> TrainingConfig {
         var c = base
-        for i in 1..<c.rates.count { c.rates[i] = rate }
+        if var conv = c.conv {
+            conv.rates = conv.rates.map { _ in rate }
+            c.conv = conv
+        } else {
+            for i in 1..<c.rates.count { c.rates[i] = rate }
+        }
         c.seed = seed
         return c
     }

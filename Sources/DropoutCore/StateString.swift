@@ -32,6 +32,13 @@ public enum StateString {
         }
         if c.dropConnectInference != .momentMatching { pairs.append(("dcinf", c.dropConnectInference.rawValue)) }
         if c.dropConnectSamples != 32 { pairs.append(("dcz", String(c.dropConnectSamples))) }
+        if let conv = c.conv {
+            // Only for a CNN: MLP state strings stay as they were.
+            pairs += [("model", ModelKind.cnn.rawValue), ("conv", conv.channels.map(String.init).joined(separator: ",")),
+                      ("kernel", String(conv.kernel)), ("pad", conv.padding.rawValue),
+                      ("crates", conv.rates.map { fmt(Double($0)) }.joined(separator: ",")),
+                      ("cvariant", conv.variant.rawValue), ("block", String(conv.blockSize))]
+        }
         pairs.append(("eval", String(c.evalEvery)))
         pairs += extras
         return ([version] + pairs.map { "\($0)=\($1)" }).joined(separator: ";")
@@ -79,6 +86,22 @@ public enum StateString {
             case "dcinf": c.dropConnectInference = try choice(DropConnectInference.self)
             case "dcz": c.dropConnectSamples = try int()
             case "eval": c.evalEvery = try int()
+            case "model":
+                switch try choice(ModelKind.self) {
+                case .mlp: c.conv = nil
+                case .cnn: c.conv = c.conv ?? ConvSettings()
+                }
+            case "conv", "kernel", "pad", "crates", "cvariant", "block":
+                var conv = c.conv ?? ConvSettings()
+                switch key {
+                case "conv": conv.channels = try value.split(separator: ",").map { guard let v = Int($0) else { throw bad() }; return v }
+                case "kernel": conv.kernel = try int()
+                case "pad": conv.padding = try choice(ConvPadding.self)
+                case "crates": conv.rates = try value.split(separator: ",").map { guard let v = Float($0) else { throw bad() }; return v }
+                case "cvariant": conv.variant = try choice(ConvDropoutVariant.self)
+                default: conv.blockSize = try int()
+                }
+                c.conv = conv
             case "step", "twin", "panel": extras[key] = value
             default: throw DropvizError("--state: unknown key '\(key)'")
             }

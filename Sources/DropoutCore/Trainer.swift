@@ -1,9 +1,22 @@
 /// Trains a network one mini-batch at a time. The visualizer, the headless commands and the
 /// tests all drive this class.
 public final class Trainer {
-    public private(set) var config: TrainingConfig
+    public internal(set) var config: TrainingConfig
     public let data: DataSplit
-    public private(set) var network: Network
+    /// The model being trained: the MLP (`Network`) or a CNN (`ConvNetwork`); see
+    /// TrainableModel.swift.
+    public private(set) var model: any TrainableModel
+    /// The model when it is the MLP, nil otherwise: what dense-only tools (the diagram,
+    /// DropConnect's statistics, Monte Carlo dropout) check before they run.
+    public private(set) var mlp: Network?
+    /// The MLP, as every dense code path has always used it. Only for `--model mlp`: other
+    /// kinds must go through `model` (or check `mlp`), and this traps with a message saying so.
+    public var network: Network {
+        guard let mlp else { preconditionFailure("Trainer.network: the model is a \(model.kind.rawValue), not an MLP; use Trainer.model") }
+        return mlp
+    }
+    /// The model when it is a CNN.
+    public var cnn: ConvNetwork? { model as? ConvNetwork }
     public private(set) var optimizer: Optimizer
     public private(set) var sampler: BatchSampler
     /// Steps done so far.
@@ -35,7 +48,9 @@ public final class Trainer {
         try config.validate()
         self.config = config
         self.data = data
-        network = Self.makeNetwork(config, data: data)
+        try Self.checkModel(config, data: data)
+        model = Self.makeModel(config, data: data)
+        mlp = model as? Network
         optimizer = Optimizer(Self.optimizerSettings(config))
         sampler = Self.makeSampler(config, data: data)
         switch data.train.targets {
@@ -52,9 +67,9 @@ public final class Trainer {
         return net
     }
 
-    /// The standout and DropConnect settings of every dropout position.
-    static func configureVariants(_ net: Network, _ c: TrainingConfig) {
-        for d in net.dropout {
+    /// The standout and DropConnect settings of every dense dropout position.
+    static func configureVariants(_ net: any TrainableModel, _ c: TrainingConfig) {
+        for d in net.denseDropout {
             d.standoutAlpha = c.standoutAlpha
             d.standoutBeta = c.standoutBeta
             d.connectionInference = c.dropConnectInference
@@ -84,7 +99,7 @@ public final class Trainer {
         sampler.next(into: &batchIndices)
         let train = data.train
         let idx = batchIndices
-        network.forwardTraining { x in
+        model.forwardTraining { x in
             x.reshape(rows: idx.count, cols: train.featureCount)
             let d = train.featureCount
             train.features.data.withUnsafeBufferPointer { src in
@@ -95,9 +110,9 @@ public final class Trainer {
                 }
             }
         }
-        dropStatistics.record(network)
+        if let mlp { dropStatistics.record(mlp) }
         gatherTargets()
-        let (loss, _) = Loss.evaluate(network.output, batchTargets, gradient: &dOutput)
+        let (loss, _) = Loss.evaluate(model.output, batchTargets, gradient: &dOutput)
         currentStep += 1
         lastBatchLoss = loss
         guard loss.isFinite else {
@@ -106,8 +121,8 @@ public final class Trainer {
             return StepReport(step: currentStep, epoch: epoch, batchLoss: loss, evaluation: nil, diverged: true)
         }
         // dOutput is always set: it was passed in non-nil.
-        network.backward(dOutput ?? Matrix(rows: 0, cols: 0))
-        optimizer.update(network.parameters)
+        model.backward(dOutput ?? Matrix(rows: 0, cols: 0))
+        optimizer.update(model.parameters)
         history.batchLoss.append(step: currentStep, value: Double(loss))
         let s = smoothed.map { 0.95 * $0 + 0.05 * Double(loss) } ?? Double(loss)
         smoothed = s
@@ -164,7 +179,7 @@ public final class Trainer {
 
     /// Loss and accuracy of the current network on any data set with the same features.
     public func measure(_ set: Dataset) -> (loss: Float, accuracy: Float?) {
-        let out = network.predict(set.features)
+        let out = model.predict(set.features)
         var none: Matrix? = nil
         let (loss, correct) = Loss.evaluate(out, set.targets, gradient: &none)
         return (loss, set.task.isClassification ? Float(correct) / Float(set.count) : nil)
@@ -172,15 +187,17 @@ public final class Trainer {
 
     // MARK: Live changes: they take effect from the next step and reset nothing.
 
-    /// Sets the rate of dropout layer `layer` (0 = input) and marks the change on the history.
+    /// Sets the rate of dropout position `layer` (MLP: 0 = input; CNN: the conv positions
+    /// first, see `TrainableModel.dropoutPositions`) and marks the change on the history.
     public func setRate(_ p: Float, layer: Int) throws {
         try TrainingConfig.checkRate(p, option: "rate")
-        precondition(layer >= 0 && layer < network.dropout.count)
-        let old = network.dropout[layer].rate
+        let positions = model.dropoutPositions
+        precondition(layer >= 0 && layer < positions.count)
+        let old = positions[layer].rate
         guard old != p else { return }
-        network.dropout[layer].rate = p
-        config.rates[layer] = p
-        let name = layer == 0 ? "in" : "h\(layer)"
+        positions[layer].rate = p
+        config.setPositionRate(p, position: layer)
+        let name = model.positionNames[layer]
         // Several key presses between two steps make one change on the plot: 0.5→0.6, not
         // 0.5→0.55 and 0.55→0.6 on top of each other.
         var from = old
@@ -196,7 +213,7 @@ public final class Trainer {
     public func setScaling(_ s: Scaling) {
         guard s != config.scaling else { return }
         config.scaling = s
-        for d in network.dropout { d.scaling = s }
+        for d in model.denseDropout { d.scaling = s }
         history.record(event: RunEvent(step: currentStep, label: "scaling \(s.rawValue)"))
     }
 
@@ -205,7 +222,7 @@ public final class Trainer {
     public func setVariant(_ v: DropoutVariant) {
         guard v != config.variant else { return }
         config.variant = v
-        for d in network.dropout { d.variant = v }
+        for d in model.denseDropout { d.variant = v }
         history.record(event: RunEvent(step: currentStep, label: "variant \(v.rawValue)"))
     }
 
@@ -215,7 +232,7 @@ public final class Trainer {
         guard alpha != config.standoutAlpha || beta != config.standoutBeta else { return }
         config.standoutAlpha = alpha
         config.standoutBeta = beta
-        Self.configureVariants(network, config)
+        Self.configureVariants(model, config)
         history.record(event: RunEvent(step: currentStep, label: "standout α \(Self.format(alpha)) β \(Self.format(beta))"))
     }
 
@@ -227,7 +244,7 @@ public final class Trainer {
         try c.validate()
         guard c != config else { return }
         config = c
-        Self.configureVariants(network, config)
+        Self.configureVariants(model, config)
         history.record(event: RunEvent(step: currentStep, label: "dropconnect \(inference.rawValue) Z \(c.dropConnectSamples)"))
     }
 
@@ -246,7 +263,8 @@ public final class Trainer {
             if config.dataSeed == nil { config.dataSeed = config.seed }
             config.seed = seed
         }
-        network = Self.makeNetwork(config, data: data)
+        model = Self.makeModel(config, data: data)
+        mlp = model as? Network
         optimizer = Optimizer(Self.optimizerSettings(config))
         sampler = Self.makeSampler(config, data: data)
         currentStep = 0
@@ -269,7 +287,7 @@ public final class Trainer {
         self.currentStep = step
         self.optimizer = optimizer
         self.sampler = sampler
-        for (d, s) in zip(network.dropout, maskStates) { d.rng = s }
+        for (d, s) in zip(model.dropoutPositions, maskStates) { d.rng = s }
         self.diverged = diverged
     }
 }

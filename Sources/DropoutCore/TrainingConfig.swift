@@ -31,6 +31,9 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
     public var dataSeed: UInt64? = nil
     /// Steps between two evaluations on the full training and validation sets.
     public var evalEvery: Int = 100
+    /// The convolutional layers of a `--model cnn` run (ConvSettings.swift); nil for the MLP.
+    /// Left out of MLP model files, which stay as they were.
+    public var conv: ConvSettings? = nil
 
     public init() {}
 
@@ -61,6 +64,7 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
             throw DropvizError("--dropconnect-samples must be between 1 and \(Self.maxDropConnectSamples), got \(dropConnectSamples)")
         }
         guard evalEvery >= 1 else { throw DropvizError("--eval-every must be at least 1, got \(evalEvery)") }
+        try conv?.validate()
         guard valFraction > 0 && valFraction < 1 else {
             throw DropvizError("--val-fraction must be between 0 and 1 (exclusive), got \(valFraction)")
         }
@@ -90,6 +94,7 @@ extension TrainingConfig {
         case dataset, noise, trainSize, valFraction, hidden, activation, rates, scaling, variant
         case standoutAlpha, standoutBeta, dropConnectInference, dropConnectSamples
         case optimizer, learningRate, batchSize, weightDecay, l1, seed, dataSeed, evalEvery
+        case conv
     }
 
     /// Model files of format version 1 written before the standout and DropConnect settings
@@ -118,5 +123,6 @@ extension TrainingConfig {
         seed = try c.decode(UInt64.self, forKey: .seed)
         dataSeed = try c.decodeIfPresent(UInt64.self, forKey: .dataSeed)
         evalEvery = try c.decode(Int.self, forKey: .evalEvery)
+        conv = try c.decodeIfPresent(ConvSettings.self, forKey: .conv)
     }
 }

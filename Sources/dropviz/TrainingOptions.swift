@@ -7,8 +7,11 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "Data set: a built-in name (see 'dropviz datasets') or a FILE.csv.")
     var dataset: String = "moons"
 
-    @Option(help: "Hidden layer widths, comma-separated.")
-    var hidden: String = "128,128"
+    @Option(help: "Model: mlp (fully connected) or cnn (conv 3×3 + 2×2 pooling per conv layer, then the dense layers; image data such as digits).")
+    var model: String = "mlp"
+
+    @Option(help: "Hidden layer widths, comma-separated (default 128,128; for --model cnn the dense layers after the convolutions, default 64).")
+    var hidden: String?
 
     @Option(help: "Hidden activation: relu, leaky-relu, tanh, sigmoid, identity.")
     var activation: String = "relu"
@@ -25,8 +28,29 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "Scaling: inverted (x·m/(1-p) in training) or vanilla (×(1-p) at eval).")
     var scaling: String = "inverted"
 
-    @Option(help: "Dropout variant: bernoulli, gaussian, dropconnect (masks the weights feeding each hidden layer), standout (keep probability σ(α·a+β) per unit). On the input layer dropconnect and standout act as bernoulli.")
+    @Option(help: "Dropout variant: bernoulli, gaussian, dropconnect (masks the weights feeding each hidden layer), standout (keep probability σ(α·a+β) per unit). On the input layer dropconnect and standout act as bernoulli. With --model cnn a conv variant (elementwise, spatial, dropblock, maxpool) sets --conv-variant instead.")
     var variant: String = "bernoulli"
+
+    @Option(name: .customLong("conv-variant"), help: "Dropout on the feature maps (--model cnn): elementwise, spatial (whole channels), dropblock (b×b blocks), maxpool (inside the pooling windows).")
+    var convVariant: String?
+
+    @Option(name: .customLong("conv-channels"), help: "Channels of each conv layer (--model cnn), comma-separated.")
+    var convChannels: String = "8,16"
+
+    @Option(name: .customLong("conv-rate"), help: "Dropout rate of every conv layer (--model cnn; DropBlock: 1 - keep).")
+    var convRate: Float?
+
+    @Option(name: .customLong("conv-rates"), help: "Rates of each conv layer, comma-separated (instead of --conv-rate).")
+    var convRates: String?
+
+    @Option(help: "Kernel side k of the conv layers (--model cnn).")
+    var kernel: Int = 3
+
+    @Option(help: "Padding of the conv layers (--model cnn): same or valid.")
+    var padding: String = "same"
+
+    @Option(name: .customLong("block-size"), help: "DropBlock's block side b (--model cnn).")
+    var blockSize: Int = 2
 
     @Option(name: .customLong("standout-alpha"), help: "Standout's α in π = σ(α·a + β) (a: the unit's pre-activation).")
     var standoutAlpha: Float = 1
@@ -78,7 +102,8 @@ struct TrainingOptions: ParsableArguments {
         let generated = DatasetCatalog.entry(dataset)?.isGenerated ?? false
         c.trainSize = trainSize ?? (generated ? 80 : nil)
         c.valFraction = valFraction
-        c.hidden = try Parse.integers(hidden, option: "--hidden")
+        let kind: ModelKind = try Parse.choice(model, option: "--model")
+        c.hidden = try hidden.map { try Parse.integers($0, option: "--hidden") } ?? (kind == .cnn ? ConvSettings.defaultHidden : [128, 128])
         c.activation = try Parse.choice(activation, option: "--activation")
         let depth = c.hidden.count
         if let r = rates {
@@ -96,7 +121,7 @@ struct TrainingOptions: ParsableArguments {
             for p in c.rates.dropFirst() { try TrainingConfig.checkRate(p, option: "--rate") }
         }
         c.scaling = try Parse.choice(scaling, option: "--scaling")
-        c.variant = try Parse.choice(variant, option: "--variant")
+        try applyVariants(&c, kind: kind)
         c.standoutAlpha = standoutAlpha
         c.standoutBeta = standoutBeta
         c.dropConnectInference = try Parse.choice(dropConnectInference, option: "--dropconnect-inference")
@@ -110,6 +135,38 @@ struct TrainingOptions: ParsableArguments {
         c.l1 = l1
         try c.validate()
         return c
+    }
+}
+
+extension TrainingOptions {
+    /// `--variant` names a dense variant or, for a CNN, a conv variant; `--conv-variant` and the
+    /// other conv options only apply to `--model cnn`.
+    func applyVariants(_ c: inout TrainingConfig, kind: ModelKind) throws {
+        let convChoice = ConvDropoutVariant(rawValue: variant.lowercased())
+        if convChoice == nil { c.variant = try Parse.choice(variant, option: "--variant") }
+        guard kind == .cnn else {
+            if convChoice != nil { throw DropvizError("--variant \(variant) is a conv variant: it needs --model cnn") }
+            if convVariant != nil || convRate != nil || convRates != nil {
+                throw DropvizError("--conv-variant, --conv-rate and --conv-rates need --model cnn")
+            }
+            return
+        }
+        var conv = ConvSettings()
+        conv.channels = try Parse.integers(convChannels, option: "--conv-channels")
+        if let convChoice, let convVariant, convVariant.lowercased() != convChoice.rawValue {
+            throw DropvizError("--variant \(variant) and --conv-variant \(convVariant) disagree")
+        }
+        conv.variant = try convVariant.map { try Parse.choice($0, option: "--conv-variant") } ?? convChoice ?? conv.variant
+        if let r = convRates {
+            if convRate != nil { throw DropvizError("--conv-rates cannot be combined with --conv-rate") }
+            conv.rates = try Parse.floats(r, option: "--conv-rates")
+        } else {
+            conv.rates = Array(repeating: convRate ?? conv.rates[0], count: conv.channels.count)
+        }
+        conv.kernel = kernel
+        conv.padding = try Parse.choice(padding, option: "--padding")
+        conv.blockSize = blockSize
+        c.conv = conv
     }
 }
 
