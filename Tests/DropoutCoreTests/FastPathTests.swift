@@ -86,6 +86,63 @@ import Testing
         #expect(net.parameters.map(\.grad) == full)
     }
 
+    /// The four-units-a-draw mask is, unit by unit, the plain rule on the same stream: the
+    /// `k`-th 16-bit field (low first) of each 64-bit draw is `u`, and the unit is 0 when
+    /// `u < round(p·65536)`, else the kept scale; odd sizes end with a partial draw.
+    @Test(arguments: [(Float(0.5), 13, 37), (0.1, 1, 1), (0.9, 7, 3), (0.3, 5, 16), (0.999_99, 3, 5)])
+    func maskDrawMatchesThePlainRule(p: Float, rows: Int, cols: Int) {
+        let kept: Float = 1 / (1 - p)
+        var m = Matrix(rows: rows, cols: cols)
+        var rng = Xoshiro(seed: 11)
+        DropoutLayer.fillBernoulli(&m, rate: p, kept: kept, rng: &rng)
+        var plain = Xoshiro(seed: 11)
+        let threshold = UInt64((Double(p) * 65536).rounded())
+        var r: UInt64 = 0
+        for i in 0..<m.count {
+            if i % 4 == 0 { r = plain.next() }
+            let u = (r >> (16 * UInt64(i % 4))) & 0xFFFF
+            let expected: Float = u < min(threshold, 65535) ? 0 : kept
+            #expect(m.data[i].bitPattern == expected.bitPattern, "unit \(i)")
+        }
+        #expect(rng == plain, "the stream moves by one draw per four units")
+        #expect(abs(DropoutLayer.effectiveRate(p) - Double(p)) <= 1.0 / 65536)
+    }
+
+    /// Recording a step's masks (vector compares, rows summed in Float) gives the plain counts
+    /// and moments: per-column drops exactly, the gate sums to float rounding.
+    @Test(arguments: [Float(0.5), 0.2])
+    func dropStatisticsMatchThePlainCount(p: Float) throws {
+        var initRNG = Xoshiro(seed: 12)
+        let arch = Architecture(inputs: 5, hidden: [13, 37], task: .classification(classes: 3))
+        let net = Network(arch, rates: [p, p, p], scaling: .inverted, variant: .bernoulli, initRNG: &initRNG, maskSeed: 13)
+        var stats = DropStatistics()
+        var dropped = [[Int]](repeating: [], count: 3), sums = [Double](repeating: 0, count: 3)
+        var squares = sums
+        for d in 0..<3 { dropped[d] = Array(repeating: 0, count: net.dropout[d].width) }
+        for step in 0..<4 {
+            net.forwardTraining(Self.values(9 + step, 5, seed: UInt64(20 + step)))
+            stats.record(net)
+            for (d, layer) in net.dropout.enumerated() {
+                let m = layer.mask
+                for r in 0..<m.rows {
+                    for j in 0..<m.cols {
+                        let g = Double(m[r, j])
+                        if g == 0 { dropped[d][j] += 1 }
+                        sums[d] += g
+                        squares[d] += g * g
+                    }
+                }
+            }
+        }
+        for d in 0..<3 {
+            let s = try #require(stats[position: d])
+            #expect(s.dropped == dropped[d])
+            #expect(s.totalDropped == dropped[d].reduce(0, +))
+            #expect(abs(s.gateSum - sums[d]) <= 1e-5 * max(1, sums[d]))
+            #expect(abs(s.gateSumOfSquares - squares[d]) <= 1e-5 * max(1, squares[d]))
+        }
+    }
+
     /// In steady state a step allocates no buffer: the activations, the masks, the gradients
     /// and the weights keep their storage from one step to the next (a copy-on-write copy or a
     /// fresh array would move them).
