@@ -44,6 +44,12 @@ struct BenchCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Also time a 1024×1024×1024 sgemm of the same BLAS.")
     var sgemm = true
 
+    @Flag(help: "Time a visualizer frame (view, diff, escape sequences) at 200×60 instead, per panel.")
+    var ui = false
+
+    @Option(help: .hidden)
+    var uiFrames: Int = 60
+
     func validate() throws {
         guard seconds > 0 && seconds.isFinite else { throw ValidationError("--seconds must be positive, got \(seconds)") }
         guard repetitions >= 1 else { throw ValidationError("--repetitions must be at least 1, got \(repetitions)") }
@@ -72,6 +78,11 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
+        if ui {
+            let results = try UIFrameBench.run(width: 200, height: 60, frames: uiFrames, stepsPerFrame: 10, clock: clock)
+            UIFrameBench.print(results, width: 200, height: 60, stepsPerFrame: 10)
+            return
+        }
         if let steps {
             // Exactly `steps` steps per configuration, untimed: callgrind's counts are then
             // comparable between two builds.

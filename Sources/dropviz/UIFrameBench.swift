@@ -1,0 +1,91 @@
+import DropoutCore
+import DropvizUI
+import Foundation
+import TermUI
+
+/// `dropviz bench --ui`: the cost of one visualizer frame without a terminal. A frame is
+/// `view(state, into:)`, the diff against the previous frame a backend does
+/// (`Buffer.diff(from:)`), and the escape sequences that would write the changed cells, for
+/// the default scenario with training running between frames, with no panel and with each.
+enum UIFrameBench {
+    struct Result {
+        let panel: Panel
+        let msPerFrame: Double
+        let changedCells: Int
+        let bytesPerFrame: Int
+    }
+
+    static func run(width: Int, height: Int, frames: Int, stepsPerFrame: Int, clock: BenchClock) throws -> [Result] {
+        try Panel.allCases.map { panel in
+            var state = AppState(trainer: try Trainer(config: TrainingConfig()), width: width, height: height)
+            state.panel = panel
+            state.trainer.evaluate()
+            var buffer = Buffer(width: width, height: height)
+            var previous = Buffer(width: width, height: height)
+            var total = 0.0, changed = 0, bytes = 0
+            // The first frames fill the screen (and any cache); only steady frames are timed.
+            let warmUp = 3
+            for f in 0..<(frames + warmUp) {
+                for _ in 0..<stepsPerFrame { update(&state, .step) }
+                let t0 = clock.seconds()
+                view(state, into: &buffer)
+                let changes = buffer.diff(from: previous)
+                let output = ANSIWriter.output(changes)
+                let t1 = clock.seconds()
+                if f >= warmUp {
+                    total += t1 - t0
+                    changed += changes.count
+                    bytes += output.utf8.count
+                }
+                swap(&buffer, &previous)
+            }
+            return Result(panel: panel, msPerFrame: 1000 * total / Double(frames), changedCells: changed / frames,
+                          bytesPerFrame: bytes / frames)
+        }
+    }
+
+    static func print(_ results: [Result], width: Int, height: Int, stepsPerFrame: Int) {
+        Swift.print("Visualizer frame at \(width)×\(height): view + diff + escape sequences; \(stepsPerFrame) training steps between frames (not timed).")
+        Swift.print("panel           ms/frame  changed cells  bytes")
+        for r in results {
+            let name = r.panel == .none ? "(none)" : r.panel.rawValue
+            Swift.print(name.padding(toLength: 14, withPad: " ", startingAt: 0)
+                + String(format: "%10.3f", r.msPerFrame) + String(format: "%15d", r.changedCells) + String(format: "%7d", r.bytesPerFrame))
+        }
+    }
+}
+
+/// The bytes a terminal would receive for a list of changed cells: a cursor move where the run
+/// of changes breaks, an SGR sequence where the style changes, then the symbol. A stand-in for
+/// ncurses's own output, which needs a terminal.
+enum ANSIWriter {
+    static func output(_ changes: [(x: Int, y: Int, cell: Cell)]) -> String {
+        var out = ""
+        out.reserveCapacity(changes.count * 4)
+        var cursor: (x: Int, y: Int) = (-1, -1)
+        var style: Style? = nil
+        for c in changes {
+            if c.x != cursor.x || c.y != cursor.y {
+                out += "\u{1B}[\(c.y + 1);\(c.x + 1)H"
+            }
+            if style != c.cell.style {
+                out += sgr(c.cell.style)
+                style = c.cell.style
+            }
+            out.append(c.cell.symbol)
+            cursor = (c.x + 1, c.y)
+        }
+        return out
+    }
+
+    static func sgr(_ s: Style) -> String {
+        var codes = ["0"]
+        if s.bold { codes.append("1") }
+        if s.dim { codes.append("2") }
+        if s.underline { codes.append("4") }
+        if s.reverse { codes.append("7") }
+        if let i = s.fg.paletteIndex { codes.append("38;5;\(i)") }
+        if let i = s.bg.paletteIndex { codes.append("48;5;\(i)") }
+        return "\u{1B}[" + codes.joined(separator: ";") + "m"
+    }
+}
