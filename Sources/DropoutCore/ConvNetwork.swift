@@ -115,7 +115,7 @@ extension ConvNetwork: TrainableModel {
     public var kind: ModelKind { .cnn }
     public var summary: String {
         let conv = settings.channels.map(String.init).joined(separator: ",")
-        return "conv \(conv) \(settings.kernel)×\(settings.kernel) \(settings.padding.rawValue)+pool · " + head.summary
+        return "conv \(conv) \(settings.kernel)x\(settings.kernel) \(settings.padding.rawValue)+pool · " + head.summary
     }
     public var architecture: Architecture { head.architecture }
     public var dropoutPositions: [any DropoutPosition] { convDropout + head.dropout }

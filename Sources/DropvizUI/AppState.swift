@@ -51,21 +51,21 @@ public struct AppState {
         self.width = width
         self.height = height
         self.glyphs = glyphs
-        selectedLayer = trainer.network.dropout.count > 1 ? 1 : 0
+        selectedLayer = trainer.model.defaultPosition
     }
 
     public var stepsPerFrame: Int { Self.speeds[speedIndex] }
-    public var dropoutLayerCount: Int { trainer.network.dropout.count }
+    public var dropoutLayerCount: Int { trainer.model.dropoutPositions.count }
     /// The smallest screen the layout is made for.
     public static let minimumWidth = 80, minimumHeight = 24
     public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
 
-    public var selectedRate: Float { trainer.network.dropout[selectedLayer].rate }
+    public var selectedRate: Float { trainer.model.dropoutPositions[selectedLayer].rate }
 
-    public func layerName(_ d: Int) -> String { d == 0 ? "input" : "hidden \(d)" }
+    public func layerName(_ d: Int) -> String { trainer.model.positionTitles[d] }
 
     /// Keeps the selected unit inside the selected layer after the layer changed.
     public mutating func clampSelectedUnit() {
-        selectedUnit = min(selectedUnit, trainer.network.dropout[selectedLayer].width - 1)
+        selectedUnit = min(selectedUnit, trainer.model.dropoutPositions[selectedLayer].unitCount - 1)
     }
 }

@@ -10,7 +10,7 @@ enum ConfusionPanel {
     static func counts(_ s: AppState) -> [[Int]]? {
         let val = s.trainer.data.validation
         guard case .classification(let k) = val.task, case .classes(let labels) = val.targets else { return nil }
-        let p = s.trainer.network.predict(val.features)
+        let p = s.trainer.model.predict(val.features)
         var m = Array(repeating: Array(repeating: 0, count: k), count: k)
         for r in 0..<val.count where labels[r] < k { m[labels[r]][Softmax.argmax(p, row: r)] += 1 }
         return m

@@ -12,7 +12,7 @@ extension AppState {
         do {
             let t = try Trainer(config: config)
             trainer = t
-            selectedLayer = min(selectedLayer, t.network.dropout.count - 1)
+            selectedLayer = min(selectedLayer, t.model.dropoutPositions.count - 1)
             selectedUnit = 0
             exampleIndex = 0
             if twin != nil { try startTwin() }

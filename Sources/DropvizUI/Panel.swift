@@ -40,6 +40,11 @@ public enum PanelView {
         guard s.panel != .none, area.width >= 12, area.height >= 4 else { return }
         HelpOverlay.drawBox(area, title: " \(s.panel.title) ", glyphs: s.glyphs, into: &buffer)
         let inner = area.inset(by: 1)
+        // The other panels read the dense network's units; a CNN has the confusion panel.
+        if s.trainer.mlp == nil && s.panel != .confusion {
+            PanelSupport.line("not for this model (\(s.trainer.model.kind.rawValue))", row: 0, in: inner, style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
+            return
+        }
         switch s.panel {
         case .none: break
         case .data: DataPanel.render(s, area: inner, into: &buffer)

@@ -18,7 +18,7 @@ extension AppState {
     /// Label of the twin in legends: its hidden rate.
     public var twinLabel: String {
         guard let t = twin else { return "" }
-        let p = t.network.dropout.count > 1 ? t.network.dropout[1].rate : 0
+        let p = t.model.denseDropout.count > 1 ? t.model.denseDropout[1].rate : 0
         return String(format: "twin p=%.2g", p)
     }
 

@@ -75,6 +75,9 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
         s.trainer.reset(seed: seed)
         s.twin?.reset(seed: seed)
         s.notice = "new seed \(seed): new initial weights and batch order, same data"
+    case .char("v") where s.trainer.cnn != nil:
+        // A CNN: v cycles the conv layers' variant (ConvDiagram.swift).
+        cycleConvVariant(&s)
     case .char("v"):
         let all = DropoutVariant.allCases
         let v = all[((all.firstIndex(of: s.trainer.config.variant) ?? 0) + 1) % all.count]
@@ -105,7 +108,7 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
     case .char("j"):
         s.selectedUnit = max(0, s.selectedUnit - 1)
     case .char("k"):
-        s.selectedUnit = min(s.trainer.network.dropout[s.selectedLayer].width - 1, s.selectedUnit + 1)
+        s.selectedUnit = min(s.trainer.model.dropoutPositions[s.selectedLayer].unitCount - 1, s.selectedUnit + 1)
     case .char("<"):
         s.mcSamples = max(2, s.mcSamples / 2)
     case .char(">"):
@@ -140,7 +143,7 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
         s.panel = s.panel.next
     case .char("?"):
         s.showHelp = true
-    case .mouse(let x, let y):
+    case .mouse(let x, let y) where s.trainer.mlp != nil:
         let layout = ScreenLayout(width: s.width, height: s.height)
         let diagram = NetworkDiagram.layout(widths: s.trainer.network.architecture.widths, in: layout.diagram)
         if let hit = diagram.firstIndex(where: { $0.frame.contains(x: x, y: y) }), hit < s.dropoutLayerCount {

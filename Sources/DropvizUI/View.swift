@@ -11,8 +11,9 @@ public func view(_ s: AppState, into buffer: inout Buffer) {
     }
     let layout = ScreenLayout(width: s.width, height: s.height)
     _ = buffer.put(title(s), x: 0, y: 0, style: Style(bold: true), maxWidth: s.width)
-    NetworkDiagram(state: s).render(area: layout.diagram, into: &buffer)
-    _ = buffer.put(Formula.line(s.trainer.config, unicode: s.glyphs.isUnicode), x: 1, y: layout.formula.y,
+    if let conv = ConvDiagram(state: s) { conv.render(area: layout.diagram, into: &buffer) } else { NetworkDiagram(state: s).render(area: layout.diagram, into: &buffer) }
+    let formula = s.trainer.cnn != nil ? ConvDiagram.formula(s) : Formula.line(s.trainer.config, unicode: s.glyphs.isUnicode)
+    _ = buffer.put(formula, x: 1, y: layout.formula.y,
                    style: s.trainer.config.scaling == .none && s.trainer.config.variant == .bernoulli ? Style(bold: true).fg(.red) : Style().fg(.yellow),
                    maxWidth: s.width - 1)
     var plotArea = layout.plot
@@ -41,8 +42,10 @@ func title(_ s: AppState) -> String {
     var data = c.dataset
     if let noise = c.noise ?? DatasetCatalog.entry(c.dataset)?.defaultNoise { data += String(format: " σ%.2f", noise) }
     data += " \(s.trainer.data.train.count)/\(s.trainer.data.validation.count)"
-    let net = "\(c.hidden.map(String.init).joined(separator: ",")) \(c.activation.rawValue)"
-    let text = "dropviz · \(data) · \(net) · \(c.optimizer.rawValue) · \(c.variant.rawValue) · seed \(c.seed)"
+    var net = "\(c.hidden.map(String.init).joined(separator: ",")) \(c.activation.rawValue)"
+    var variant = c.variant.rawValue
+    if let conv = c.conv { net = s.trainer.model.summary; variant = "\(conv.variant.rawValue)/\(variant)" }
+    let text = "dropviz · \(data) · \(net) · \(c.optimizer.rawValue) · \(variant) · seed \(c.seed)"
     return s.glyphs.isUnicode ? text : text.replacingOccurrences(of: "·", with: "|").replacingOccurrences(of: "σ", with: "noise ")
 }
 

@@ -46,6 +46,9 @@ struct EvalCommand: ParsableCommand {
             let (l, a) = trainer.measure(set)
             rows.append((name, set.count, l, a))
         }
+        if mcSamples != nil, trainer.mlp == nil {
+            throw DropvizError("--mc-samples: Monte Carlo dropout is not for this model (\(trainer.model.kind.rawValue)) yet")
+        }
         let mc: [(String, MCSummary)] = mcSamples.map { t in
             sets.map { name, set in
                 (name, MonteCarloDropout.summary(trainer.network, set, samples: t, seed: mcSeed ?? trainer.config.seed))
@@ -53,7 +56,7 @@ struct EvalCommand: ParsableCommand {
         } ?? []
         switch format {
         case .table:
-            print("model \(load): \(trainer.config.dataset), hidden \(trainer.config.hidden.map(String.init).joined(separator: ",")), step \(trainer.currentStep)")
+            print("model \(load): \(trainer.config.dataset), \(trainer.model.kind == .mlp ? "" : trainer.model.summary + ", ")hidden \(trainer.config.hidden.map(String.init).joined(separator: ",")), step \(trainer.currentStep)")
             print("set".padding(toLength: 14, withPad: " ", startingAt: 0) + "  examples        loss  accuracy")
             for (name, n, l, a) in rows {
                 let acc = a.map { String(format: "%.4f", $0) } ?? "-"

@@ -48,7 +48,7 @@ import Testing
             #expect(back == lesson)
             #expect(!lesson.caption.isEmpty)
         }
-        #expect(Set(BuiltinLessons.all.map(\.name)) == ["overfitting", "scaling", "rate", "uncertainty", "variants"])
+        #expect(Set(BuiltinLessons.all.map(\.name)) == ["overfitting", "scaling", "rate", "uncertainty", "variants", "conv-dropout"])
     }
 
     @Test func lessonOverlayShowsTheCaption() throws {

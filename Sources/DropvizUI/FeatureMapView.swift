@@ -1,0 +1,78 @@
+import DropoutCore
+import TermUI
+
+/// One feature map as a small heat map under a one-line title, with what dropout did to it in
+/// the last step: dropped pixels in red (ASCII: `x`), a dropped channel dimmed with `✕` in its
+/// title (ASCII: `x`).
+///
+/// Each map pixel is `scale` columns wide and `scale` heat-map pixels tall; with half blocks two
+/// heat-map pixels share a cell, so a map pixel is about square on screen.
+struct FeatureMapView {
+    var title: String
+    /// Row-major `height × width` levels in 0…1 (activations before dropout).
+    var levels: [Double]
+    var height: Int
+    var width: Int
+    /// Per pixel: dropped in the last step. Nil shows no marks (eval view, no step yet).
+    var dropped: [Bool]?
+    /// The whole channel was dropped (spatial dropout, or every pixel of the map).
+    var channelDropped: Bool
+    var scale: Int
+    var glyphs: Glyphs
+
+    static let droppedColor = Color.indexed(196)
+    /// Dropped pixels in reds as bright as their activation, so the map reads through them.
+    static let droppedRamp: [Color] = [52, 88, 124, 160, 196].map { .indexed($0) }
+    /// A dropped channel is drawn this much darker.
+    static let dimming = 0.3
+
+    /// Columns the map takes (without the gap after it).
+    var cellWidth: Int { width * scale }
+    /// Rows the map takes with its title.
+    var cellHeight: Int { 1 + Self.imageRows(height: height, scale: scale, glyphs: glyphs) }
+
+    static func imageRows(height: Int, scale: Int, glyphs: Glyphs) -> Int {
+        let pixels = height * scale
+        return glyphs.isUnicode ? (pixels + 1) / 2 : pixels
+    }
+
+    /// The colour of map pixel `(i, j)`.
+    func color(_ i: Int, _ j: Int) -> Color {
+        let v = levels[i * width + j]
+        if channelDropped { return ColorRamp.grey.color(v * Self.dimming) }
+        if dropped?[i * width + j] == true {
+            return Self.droppedRamp[min(Self.droppedRamp.count - 1, Int(v * Double(Self.droppedRamp.count)))]
+        }
+        return ColorRamp.grey.color(v)
+    }
+
+    func heatMap() -> HeatMap {
+        let w = width * scale, h = height * scale
+        var values = [Double](repeating: 0, count: w * h)
+        var colors = [Color](repeating: .default, count: w * h)
+        var points: [HeatMap.Point] = []
+        for py in 0..<h {
+            for px in 0..<w {
+                let i = py / scale, j = px / scale
+                let level = levels[i * width + j]
+                values[py * w + px] = channelDropped ? level * Self.dimming : level
+                colors[py * w + px] = color(i, j)
+                if !glyphs.isUnicode, !channelDropped, dropped?[i * width + j] == true {
+                    points.append(HeatMap.Point(x: px, y: py, symbol: "x", style: Style(bold: true).fg(Self.droppedColor)))
+                }
+            }
+        }
+        return HeatMap(width: w, height: h, levels: values, colors: colors, points: points, glyphs: glyphs)
+    }
+
+    /// The title (with `✕` for a dropped channel) on the first row, the image below.
+    func render(x: Int, y: Int, clip: Rect, into buffer: inout Buffer) {
+        let mark = glyphs.isUnicode ? "✕" : "x"
+        let text = channelDropped ? "\(mark)\(title)" : title
+        let style = channelDropped ? Style(bold: true).fg(Self.droppedColor) : Style(dim: true)
+        if y < clip.bottom { _ = buffer.put(text, x: x, y: y, style: style, maxWidth: min(cellWidth, clip.right - x)) }
+        let area = Rect(x: x, y: y + 1, width: max(0, min(cellWidth, clip.right - x)),
+                        height: max(0, min(cellHeight - 1, clip.bottom - y - 1)))
+        heatMap().render(area: area, into: &buffer)
+    }
+}
