@@ -67,8 +67,8 @@ struct ConvDiagram {
         } else if drop.variant == .spatial {
             text += " · batch[0]: \(droppedChannels)/\(shape.channels) channels dropped"
         } else {
-            let what = drop.variant == .maxpool ? "masked in the pool windows" : "dropped"
-            text += " · batch[0]: \(droppedPixels)/\(shape.count) pixels \(what)"
+            let what = drop.variant == .maxpool ? "masked (pool)" : "dropped"
+            text += " · batch[0]: \(droppedPixels)/\(shape.count) \(what)"
         }
         info = text
         let image = cnn.inputShape
