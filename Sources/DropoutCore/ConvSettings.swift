@@ -55,10 +55,12 @@ public enum ModelKind: String, Codable, CaseIterable, Sendable {
     case mlp
     /// Convolutions with pooling, then the dense layers (`ConvNetwork`).
     case cnn
+    /// An LSTM over the sequence, then a dense readout (`LSTMNetwork`, LSTMSettings.swift).
+    case lstm
 }
 
 extension TrainingConfig {
-    public var model: ModelKind { conv == nil ? .mlp : .cnn }
+    public var model: ModelKind { conv != nil ? .cnn : lstm != nil ? .lstm : .mlp }
 
     /// Rates of every dropout position in the order the visualizer selects them: the conv
     /// positions first (cnn), then the input (or flattened maps) and each hidden layer.

@@ -22,14 +22,18 @@ public enum DatasetCatalog {
         Entry(name: "breast-cancer", summary: "UCI Breast Cancer Wisconsin (30 features, 2 classes)", defaultNoise: nil, isGenerated: false),
         Entry(name: "iris", summary: "UCI Iris (4 features, 3 classes)", defaultNoise: nil, isGenerated: false),
         Entry(name: "wine", summary: "UCI Wine (13 features, 3 classes)", defaultNoise: nil, isGenerated: false),
+        // Sequences (a row holds T steps, time-major; --seq-len T, --model lstm).
+        Entry(name: "adding", summary: "the adding problem: sum of the two marked values of a sequence (2 per step, needs memory)", defaultNoise: 0, isGenerated: true),
+        Entry(name: "sine-seq", summary: "noisy sine of random frequency, predict 3 steps ahead at every step (1 per step)", defaultNoise: 0.1, isGenerated: true),
     ]
 
     public static func entry(_ name: String) -> Entry? { entries.first { $0.name == name } }
 
     public static func isFile(_ name: String) -> Bool { name.lowercased().hasSuffix(".csv") }
 
-    /// Loads or generates a data set. `noise` nil means the set's default.
-    public static func load(_ name: String, noise: Double?, rng: inout Xoshiro) throws -> Dataset {
+    /// Loads or generates a data set. `noise` nil means the set's default; `sequenceLength` is
+    /// the steps of a sequence set (nil: `SequenceDatasets.defaultLength`), ignored by the others.
+    public static func load(_ name: String, noise: Double?, sequenceLength: Int? = nil, rng: inout Xoshiro) throws -> Dataset {
         if isFile(name) { return try CSVDataset.load(path: name) }
         guard let e = entry(name) else {
             let names = entries.map(\.name).joined(separator: ", ")
@@ -45,6 +49,13 @@ public enum DatasetCatalog {
         case "gaussian": return ToyDatasets.gaussian(count: n, noise: sigma, rng: &rng)
         case "spiral": return ToyDatasets.spiral(count: n, noise: sigma, rng: &rng)
         case "sine": return ToyDatasets.sine(count: n, noise: sigma, rng: &rng)
+        case "adding", "sine-seq":
+            let T = sequenceLength ?? SequenceDatasets.defaultLength
+            guard T >= 2 && T <= SequenceDatasets.maxLength else {
+                throw DropvizError("--seq-len must be between 2 and \(SequenceDatasets.maxLength), got \(T)")
+            }
+            return name == "adding" ? SequenceDatasets.adding(count: n, length: T, noise: sigma, rng: &rng)
+                : SequenceDatasets.sineSequence(count: n, length: T, noise: sigma, rng: &rng)
         case "digits": return try embedded(EmbeddedData.digits, name: name)
         case "breast-cancer": return try embedded(EmbeddedData.breast, name: name)
         case "iris": return try embedded(EmbeddedData.iris, name: name)

@@ -39,6 +39,13 @@ public enum StateString {
                       ("crates", conv.rates.map { fmt(Double($0)) }.joined(separator: ",")),
                       ("cvariant", conv.variant.rawValue), ("block", String(conv.blockSize))]
         }
+        if let lstm = c.lstm {
+            // Only for an LSTM, as for a CNN.
+            pairs += [("model", ModelKind.lstm.rawValue), ("rvariant", lstm.variant.rawValue)]
+        }
+        if let T = c.sequenceLength {
+            pairs.append(("seq", String(T)))
+        }
         pairs.append(("eval", String(c.evalEvery)))
         pairs += extras
         return ([version] + pairs.map { "\($0)=\($1)" }).joined(separator: ";")
@@ -88,9 +95,15 @@ public enum StateString {
             case "eval": c.evalEvery = try int()
             case "model":
                 switch try choice(ModelKind.self) {
-                case .mlp: c.conv = nil
-                case .cnn: c.conv = c.conv ?? ConvSettings()
+                case .mlp: c.conv = nil; c.lstm = nil
+                case .cnn: c.conv = c.conv ?? ConvSettings(); c.lstm = nil
+                case .lstm: c.lstm = c.lstm ?? LSTMSettings(); c.conv = nil
                 }
+            case "rvariant":
+                var lstm = c.lstm ?? LSTMSettings()
+                lstm.variant = try choice(RecurrentDropoutVariant.self)
+                c.lstm = lstm
+            case "seq": c.sequenceLength = try int()
             case "conv", "kernel", "pad", "crates", "cvariant", "block":
                 var conv = c.conv ?? ConvSettings()
                 switch key {

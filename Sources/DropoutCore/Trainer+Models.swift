@@ -3,6 +3,7 @@ extension Trainer {
     /// Checks that the data suit the model: a CNN needs images (a square number of features,
     /// one channel) large enough for its conv layers.
     static func checkModel(_ config: TrainingConfig, data: DataSplit) throws {
+        if config.lstm != nil { try checkLSTM(config, data: data) }
         guard let conv = config.conv else { return }
         let n = data.train.featureCount
         guard let image = FeatureMapShape.squareImage(features: n) else {
@@ -13,6 +14,7 @@ extension Trainer {
 
     /// The model of `config` with its initial weights; `checkModel` has accepted the data.
     static func makeModel(_ config: TrainingConfig, data: DataSplit) -> any TrainableModel {
+        if let lstm = config.lstm { return makeLSTM(config, lstm, data: data) }
         guard let conv = config.conv, let image = FeatureMapShape.squareImage(features: data.train.featureCount) else {
             return makeNetwork(config, data: data)
         }

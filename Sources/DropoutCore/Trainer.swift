@@ -38,7 +38,7 @@ public final class Trainer {
     public convenience init(config: TrainingConfig) throws {
         try config.validate()
         var dataRNG = Stream.generator(seed: config.dataSeed ?? config.seed, stream: .data)
-        let all = try DatasetCatalog.load(config.dataset, noise: config.noise, rng: &dataRNG)
+        let all = try DatasetCatalog.load(config.dataset, noise: config.noise, sequenceLength: config.sequenceLength, rng: &dataRNG)
         let split = try DataSplit(all, valFraction: config.valFraction, trainSize: config.trainSize, rng: &dataRNG)
         try self.init(config: config, data: split)
     }

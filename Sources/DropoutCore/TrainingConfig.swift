@@ -34,6 +34,11 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
     /// The convolutional layers of a `--model cnn` run (ConvSettings.swift); nil for the MLP.
     /// Left out of MLP model files, which stay as they were.
     public var conv: ConvSettings? = nil
+    /// The recurrent settings of a `--model lstm` run (LSTMSettings.swift); nil for the others.
+    public var lstm: LSTMSettings? = nil
+    /// Steps of a sequence data set (`adding`, `sine-seq`); nil for the default
+    /// (`SequenceDatasets.defaultLength`). Left out of files when nil.
+    public var sequenceLength: Int? = nil
 
     public init() {}
 
@@ -65,6 +70,7 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
         }
         guard evalEvery >= 1 else { throw DropvizError("--eval-every must be at least 1, got \(evalEvery)") }
         try conv?.validate()
+        try validateRecurrent()
         guard valFraction > 0 && valFraction < 1 else {
             throw DropvizError("--val-fraction must be between 0 and 1 (exclusive), got \(valFraction)")
         }
@@ -94,7 +100,7 @@ extension TrainingConfig {
         case dataset, noise, trainSize, valFraction, hidden, activation, rates, scaling, variant
         case standoutAlpha, standoutBeta, dropConnectInference, dropConnectSamples
         case optimizer, learningRate, batchSize, weightDecay, l1, seed, dataSeed, evalEvery
-        case conv
+        case conv, lstm, sequenceLength
     }
 
     /// Model files of format version 1 written before the standout and DropConnect settings
@@ -124,5 +130,7 @@ extension TrainingConfig {
         dataSeed = try c.decodeIfPresent(UInt64.self, forKey: .dataSeed)
         evalEvery = try c.decode(Int.self, forKey: .evalEvery)
         conv = try c.decodeIfPresent(ConvSettings.self, forKey: .conv)
+        lstm = try c.decodeIfPresent(LSTMSettings.self, forKey: .lstm)
+        sequenceLength = try c.decodeIfPresent(Int.self, forKey: .sequenceLength)
     }
 }

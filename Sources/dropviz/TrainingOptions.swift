@@ -7,10 +7,10 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "Data set: a built-in name (see 'dropviz datasets') or a FILE.csv.")
     var dataset: String = "moons"
 
-    @Option(help: "Model: mlp (fully connected) or cnn (conv 3×3 + 2×2 pooling per conv layer, then the dense layers; image data such as digits).")
+    @Option(help: "Model: mlp (fully connected), cnn (conv 3×3 + 2×2 pooling per conv layer, then the dense layers; image data such as digits) or lstm (an LSTM over a sequence set: adding, sine-seq).")
     var model: String = "mlp"
 
-    @Option(help: "Hidden layer widths, comma-separated (default 128,128; for --model cnn the dense layers after the convolutions, default 64).")
+    @Option(help: "Hidden layer widths, comma-separated (default 128,128; for --model cnn the dense layers after the convolutions, default 64; for --model lstm the LSTM's units, default 16).")
     var hidden: String?
 
     @Option(help: "Hidden activation: relu, leaky-relu, tanh, sigmoid, identity.")
@@ -30,6 +30,12 @@ struct TrainingOptions: ParsableArguments {
 
     @Option(help: "Dropout variant: bernoulli, gaussian, dropconnect (masks the weights feeding each hidden layer), standout (keep probability σ(α·a+β) per unit). On the input layer dropconnect and standout act as bernoulli. With --model cnn a conv variant (elementwise, spatial, dropblock, maxpool) sets --conv-variant instead.")
     var variant: String = "bernoulli"
+
+    @Option(name: .customLong("rnn-variant"), help: "Recurrent dropout (--model lstm): naive (h[t-1], a fresh mask every step), rnndrop (cell, one mask per sequence), recurrent (candidate g only), variational (x and h[t-1], one mask per sequence). An rnn name in --variant does the same.")
+    var rnnVariant: String?
+
+    @Option(name: .customLong("seq-len"), help: "Steps of a sequence data set (adding, sine-seq; default 20).")
+    var seqLen: Int?
 
     @Option(name: .customLong("conv-variant"), help: "Dropout on the feature maps (--model cnn): elementwise, spatial (whole channels), dropblock (b×b blocks), maxpool (inside the pooling windows).")
     var convVariant: String?
@@ -100,10 +106,13 @@ struct TrainingOptions: ParsableArguments {
         c.dataset = dataset
         c.noise = noise
         let generated = DatasetCatalog.entry(dataset)?.isGenerated ?? false
-        c.trainSize = trainSize ?? (generated ? 80 : nil)
+        // Sequence sets keep every training sequence: memory is hard to learn from 80 of them.
+        c.trainSize = trainSize ?? (generated && SequenceDatasets.stepWidth(dataset) == nil ? 80 : nil)
+        c.sequenceLength = seqLen
         c.valFraction = valFraction
         let kind: ModelKind = try Parse.choice(model, option: "--model")
-        c.hidden = try hidden.map { try Parse.integers($0, option: "--hidden") } ?? (kind == .cnn ? ConvSettings.defaultHidden : [128, 128])
+        c.hidden = try hidden.map { try Parse.integers($0, option: "--hidden") }
+            ?? (kind == .cnn ? ConvSettings.defaultHidden : kind == .lstm ? LSTMSettings.defaultHidden : [128, 128])
         c.activation = try Parse.choice(activation, option: "--activation")
         let depth = c.hidden.count
         if let r = rates {
@@ -112,7 +121,7 @@ struct TrainingOptions: ParsableArguments {
             }
             c.rates = try Parse.floats(r, option: "--rates")
         } else {
-            c.rates = [inputRate ?? 0] + Array(repeating: rate ?? 0.5, count: depth)
+            c.rates = [inputRate ?? 0] + Array(repeating: rate ?? (kind == .lstm ? LSTMSettings.defaultRate : 0.5), count: depth)
         }
         if rates != nil {
             for p in c.rates { try TrainingConfig.checkRate(p, option: "--rates") }
@@ -143,7 +152,9 @@ extension TrainingOptions {
     /// other conv options only apply to `--model cnn`.
     func applyVariants(_ c: inout TrainingConfig, kind: ModelKind) throws {
         let convChoice = ConvDropoutVariant(rawValue: variant.lowercased())
-        if convChoice == nil { c.variant = try Parse.choice(variant, option: "--variant") }
+        let rnnChoice = RecurrentDropoutVariant(rawValue: variant.lowercased())
+        if convChoice == nil && rnnChoice == nil { c.variant = try Parse.choice(variant, option: "--variant") }
+        try applyRecurrent(&c, kind: kind, choice: rnnChoice)
         guard kind == .cnn else {
             if convChoice != nil { throw DropvizError("--variant \(variant) is a conv variant: it needs --model cnn") }
             if convVariant != nil || convRate != nil || convRates != nil {
