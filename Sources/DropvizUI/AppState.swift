@@ -33,6 +33,8 @@ public struct AppState {
     public var twin: Trainer? = nil
     /// The rate of the twin's hidden layers when it is created.
     public var twinRate: Float = 0
+    /// The background rate sweep of the sweep panel (`W` starts it).
+    public var sweep: SweepJob? = nil
     /// A lesson's title and instructions (`i` shows them again).
     public var lesson: Lesson? = nil
     public var showLesson = false

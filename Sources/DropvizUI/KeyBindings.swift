@@ -24,6 +24,7 @@ public enum KeyBindings {
         ("d", "next data set (restart)"),
         ("{ }", "train set ½ / ×2, restart"),
         ("( )", "noise ∓0.05 (restart)"),
+        ("W", "start a rate sweep (panel)"),
         ("S", "show the state string"),
         ("x", "export curves to CSV"),
         ("i", "lesson instructions"),

@@ -16,6 +16,8 @@ public enum Panel: String, CaseIterable, Sendable {
     case uncertainty
     /// The validation confusion matrix.
     case confusion
+    /// A rate sweep running in the background, filling in as networks finish.
+    case sweep
 
     public var title: String {
         switch self {
@@ -25,6 +27,7 @@ public enum Panel: String, CaseIterable, Sendable {
         case .coadaptation: return "co-adaptation"
         case .uncertainty: return "MC dropout"
         case .confusion: return "confusion"
+        case .sweep: return "sweep"
         }
     }
 
@@ -52,6 +55,7 @@ public enum PanelView {
         case .coadaptation: CoadaptationPanel.render(s, area: inner, into: &buffer)
         case .uncertainty: UncertaintyPanel.render(s, area: inner, into: &buffer)
         case .confusion: ConfusionPanel.render(s, area: inner, into: &buffer)
+        case .sweep: SweepPanel.render(s, area: inner, into: &buffer)
         }
     }
 }

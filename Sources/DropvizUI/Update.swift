@@ -132,6 +132,11 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
             try s.trainer.setStandout(alpha: alpha, beta: beta)
             s.notice = "standout α=\(alpha) β=\(beta)" + (c.variant == .standout ? "" : " (used when the variant is standout: v)")
         } catch { s.notice = "\(error)" }
+    case .char("W"):
+        s.sweep?.cancel()
+        s.sweep = SweepJob(base: s.trainer.config, rates: SweepJob.defaultRates, seeds: 3, steps: SweepJob.steps)
+        s.panel = .sweep
+        s.notice = "sweep: 30 networks of \(SweepJob.steps) steps in the background; the panel fills in"
     case .char("S"):
         s.notice = "state: " + s.stateString
     case .char("x"):

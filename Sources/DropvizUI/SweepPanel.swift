@@ -1,0 +1,49 @@
+import DropoutCore
+import Foundation
+import TermUI
+
+/// The sweep inside the visualizer: validation loss and accuracy against the rate, filling in
+/// as the background runs finish (`W` starts one on the current configuration).
+enum SweepPanel {
+    static func render(_ s: AppState, area: Rect, into buffer: inout Buffer) {
+        guard let job = s.sweep else {
+            let lines = [
+                "W: sweep the hidden rate 0…0.9,",
+                "3 seeds each, on the current setup,",
+                "in the background; results fill in",
+                "here as each network finishes.",
+                "Headless: dropviz sweep",
+            ]
+            for (i, line) in lines.enumerated() where i < area.height {
+                _ = buffer.put(ascii(line, s.glyphs), x: area.x, y: area.y + i, style: Style(dim: true), maxWidth: area.width)
+            }
+            return
+        }
+        let snap = job.snapshot
+        let rows = RateSweep.summarize(snap.runs)
+        var header = "\(snap.runs.count)/\(snap.total) runs · \(snap.steps) steps · \(snap.seeds) seeds"
+        if let f = snap.failure { header = "failed: \(f)" }
+        _ = buffer.put(ascii(header, s.glyphs), x: area.x, y: area.y, style: Style(bold: true), maxWidth: area.width)
+        var footer = ""
+        if let b = RateSweep.bestByAccuracy(rows), let a = b.finalValAccuracy {
+            footer = String(format: "best acc p=%.1f (%.1f%%)", b.rate, a.mean * 100)
+        }
+        if let b = RateSweep.bestByLoss(rows) {
+            footer += (footer.isEmpty ? "" : " · ") + String(format: "best loss p=%.1f", b.rate)
+        }
+        _ = buffer.put(ascii(footer, s.glyphs), x: area.x, y: area.bottom - 1, style: Style().fg(.yellow), maxWidth: area.width)
+        let plotArea = Rect(x: area.x, y: area.y + 1, width: area.width, height: max(0, area.height - 2))
+        guard rows.count >= 1, plotArea.height >= 3 else { return }
+        let showAccuracy = s.showAccuracy && rows.allSatisfy { $0.finalValAccuracy != nil }
+        let series: LinePlot.Series = showAccuracy
+            ? .init(points: rows.map { (Double($0.rate), $0.finalValAccuracy?.mean ?? 0) }, label: "val acc", color: .magenta)
+            : .init(points: rows.map { (Double($0.rate), $0.finalValLoss.mean) }, label: "final val loss", color: .magenta)
+        var plot = LinePlot(series: [series], title: "vs p", glyphs: s.glyphs)
+        plot.xRange = 0...0.9
+        plot.render(area: plotArea, into: &buffer)
+    }
+
+    static func ascii(_ text: String, _ glyphs: Glyphs) -> String {
+        glyphs.isUnicode ? text : text.replacingOccurrences(of: "…", with: "..").replacingOccurrences(of: "·", with: "|")
+    }
+}
