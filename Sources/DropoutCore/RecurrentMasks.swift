@@ -16,7 +16,7 @@ public struct RecurrentMasks: Sendable {
     public var hidden: [Matrix] = []
     /// On the candidate `g_t` (recurrent dropout, per step).
     public var candidate: [Matrix] = []
-    /// On the cell state `c_t` (RNNDrop, per sequence).
+    /// On the cell state `c_t` (RNNDrop: per sequence; naive-cell: per step).
     public var cell: [Matrix] = []
 
     public init() {}
@@ -25,7 +25,7 @@ public struct RecurrentMasks: Sendable {
     public func state(_ variant: RecurrentDropoutVariant) -> [Matrix] {
         switch variant {
         case .naive, .variational: return hidden
-        case .rnndrop: return cell
+        case .rnndrop, .naiveCell: return cell
         case .recurrent: return candidate
         }
     }
@@ -52,7 +52,7 @@ public struct RecurrentMasks: Sendable {
         }
         switch variant {
         case .naive: m.hidden = masks(width: H, p: rate, rng: &rng)
-        case .rnndrop: m.cell = masks(width: H, p: rate, rng: &rng)
+        case .rnndrop, .naiveCell: m.cell = masks(width: H, p: rate, rng: &rng)
         case .recurrent: m.candidate = masks(width: H, p: rate, rng: &rng)
         case .variational:
             m.hidden = masks(width: H, p: rate, rng: &rng)

@@ -31,7 +31,7 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "Dropout variant: bernoulli, gaussian, dropconnect (masks the weights feeding each hidden layer), standout (keep probability σ(α·a+β) per unit). On the input layer dropconnect and standout act as bernoulli. With --model cnn a conv variant (elementwise, spatial, dropblock, maxpool) sets --conv-variant instead.")
     var variant: String = "bernoulli"
 
-    @Option(name: .customLong("rnn-variant"), help: "Recurrent dropout (--model lstm): naive (h[t-1], a fresh mask every step), rnndrop (cell, one mask per sequence), recurrent (candidate g only), variational (x and h[t-1], one mask per sequence). An rnn name in --variant does the same.")
+    @Option(name: .customLong("rnn-variant"), help: "Recurrent dropout (--model lstm): naive (h[t-1], a fresh mask every step), naive-cell (the cell, a fresh mask every step), rnndrop (cell, one mask per sequence), recurrent (candidate g only), variational (x and h[t-1], one mask per sequence). An rnn name in --variant does the same.")
     var rnnVariant: String?
 
     @Option(name: .customLong("seq-len"), help: "Steps of a sequence data set (adding, sine-seq; default 20).")

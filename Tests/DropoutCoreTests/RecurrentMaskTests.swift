@@ -23,12 +23,12 @@ import Testing
     }
 
     @Test func perStepMasksChangeAtEveryStep() {
-        for variant in [RecurrentDropoutVariant.naive, .recurrent] {
+        for variant in [RecurrentDropoutVariant.naive, .naiveCell, .recurrent] {
             let m = Self.draw(variant).state(variant)
             #expect(m.count == 12)
             for t in 1..<m.count { #expect(m[t] != m[t - 1], "\(variant): step \(t) repeats step \(t - 1)") }
         }
-        #expect(Self.draw(.naive).cell.isEmpty && Self.draw(.recurrent).hidden.isEmpty)
+        #expect(Self.draw(.naive).cell.isEmpty && Self.draw(.recurrent).hidden.isEmpty && Self.draw(.naiveCell).hidden.isEmpty)
     }
 
     /// Whether a given unit is dropped at step t and at step t+1: independent under per-step
