@@ -75,6 +75,9 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
         s.trainer.reset(seed: seed)
         s.twin?.reset(seed: seed)
         s.notice = "new seed \(seed): new initial weights and batch order, same data"
+    case .char("v") where s.trainer.lstmModel != nil:
+        // An LSTM: v cycles the recurrent variants (UnrolledView.swift).
+        cycleRecurrentVariant(&s)
     case .char("v") where s.trainer.cnn != nil:
         // A CNN: v cycles the conv layers' variant (ConvDiagram.swift).
         cycleConvVariant(&s)

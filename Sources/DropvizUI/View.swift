@@ -11,8 +11,11 @@ public func view(_ s: AppState, into buffer: inout Buffer) {
     }
     let layout = ScreenLayout(width: s.width, height: s.height)
     _ = buffer.put(title(s), x: 0, y: 0, style: Style(bold: true), maxWidth: s.width)
-    if let conv = ConvDiagram(state: s) { conv.render(area: layout.diagram, into: &buffer) } else { NetworkDiagram(state: s).render(area: layout.diagram, into: &buffer) }
-    let formula = s.trainer.cnn != nil ? ConvDiagram.formula(s) : Formula.line(s.trainer.config, unicode: s.glyphs.isUnicode)
+    if let unrolled = UnrolledView(state: s) {
+        unrolled.render(area: layout.diagram, into: &buffer)
+    } else if let conv = ConvDiagram(state: s) { conv.render(area: layout.diagram, into: &buffer) } else { NetworkDiagram(state: s).render(area: layout.diagram, into: &buffer) }
+    let formula = s.trainer.lstmModel != nil ? UnrolledView.formula(s)
+        : s.trainer.cnn != nil ? ConvDiagram.formula(s) : Formula.line(s.trainer.config, unicode: s.glyphs.isUnicode)
     _ = buffer.put(formula, x: 1, y: layout.formula.y,
                    style: s.trainer.config.scaling == .none && s.trainer.config.variant == .bernoulli ? Style(bold: true).fg(.red) : Style().fg(.yellow),
                    maxWidth: s.width - 1)
@@ -45,6 +48,7 @@ func title(_ s: AppState) -> String {
     var net = "\(c.hidden.map(String.init).joined(separator: ",")) \(c.activation.rawValue)"
     var variant = c.variant.rawValue
     if let conv = c.conv { net = s.trainer.model.summary; variant = "\(conv.variant.rawValue)/\(variant)" }
+    if let lstm = c.lstm { net = "lstm \(c.hidden[0]) T=\(s.trainer.lstmModel?.steps ?? 0)"; variant = lstm.variant.rawValue }
     let text = "dropviz · \(data) · \(net) · \(c.optimizer.rawValue) · \(variant) · seed \(c.seed)"
     return s.glyphs.isUnicode ? text : text.replacingOccurrences(of: "·", with: "|").replacingOccurrences(of: "σ", with: "noise ")
 }

@@ -48,7 +48,7 @@ import Testing
             #expect(back == lesson)
             #expect(!lesson.caption.isEmpty)
         }
-        #expect(Set(BuiltinLessons.all.map(\.name)) == ["overfitting", "scaling", "rate", "uncertainty", "variants", "conv-dropout"])
+        #expect(Set(BuiltinLessons.all.map(\.name)) == ["overfitting", "scaling", "rate", "uncertainty", "variants", "conv-dropout", "recurrent-dropout"])
     }
 
     @Test func lessonOverlayShowsTheCaption() throws {
