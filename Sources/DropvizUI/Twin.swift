@@ -18,7 +18,8 @@ extension AppState {
     /// Label of the twin in legends: its hidden rate.
     public var twinLabel: String {
         guard let t = twin else { return "" }
-        let p = t.model.denseDropout.count > 1 ? t.model.denseDropout[1].rate : 0
+        // The configuration's first hidden rate: a dense layer's, or an LSTM's recurrent rate.
+        let p = t.config.rates.count > 1 ? t.config.rates[1] : 0
         return String(format: "twin p=%.2g", p)
     }
 

@@ -18,7 +18,7 @@ struct DatasetsCommand: ParsableCommand {
             print(e.name.padding(toLength: 14, withPad: " ", startingAt: 0)
                   + String(format: "  %8@  %8d  %7@  ", size, d.featureCount, classes) + e.summary)
         }
-        print("* generated: noise with --noise (default per set), 80 training examples unless --train-size.")
+        print("* generated: noise with --noise (default per set), 80 training examples (sequence sets: all) unless --train-size.")
         print("Any FILE.csv works too: numeric columns, the integer class label last, header optional.")
     }
 }
