@@ -64,6 +64,15 @@ public final class DenseLayer: Layer {
             // Recomputed from the stored mask so that the backward pass always agrees with it.
             DropConnect.mask(weight.value, by: m, into: &maskedWeight)
         }
+        biasGradient(dy)
+        if needsInputGradient {
+            dx.reshape(rows: dy.rows, cols: inputWidth)
+            BLAS.gemm(dy, masked ? maskedWeight : weight.value, transposeB: true, into: &dx)
+        }
+    }
+
+    /// `db = Σ_rows dy`.
+    func biasGradient(_ dy: Matrix) {
         let n = outputWidth
         bias.grad.data.withUnsafeMutableBufferPointer { db in
             for j in 0..<n { db[j] = 0 }
@@ -73,10 +82,6 @@ public final class DenseLayer: Layer {
                     for j in 0..<n { db[j] += g[base + j] }
                 }
             }
-        }
-        if needsInputGradient {
-            dx.reshape(rows: dy.rows, cols: inputWidth)
-            BLAS.gemm(dy, masked ? maskedWeight : weight.value, transposeB: true, into: &dx)
         }
     }
 }

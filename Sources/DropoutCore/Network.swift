@@ -9,7 +9,8 @@ public final class Network {
 
     /// `acts[i]` is the input of `layers[i]`; the last one is the output.
     public private(set) var acts: [Matrix]
-    private var grads: [Matrix]
+    /// `grads[i]` is the gradient with respect to `acts[i]`.
+    var grads: [Matrix]
     private var evalActs: [Matrix]
     /// The buffers of Monte Carlo passes, apart from the training pass's `acts`.
     private var stochasticActs: [Matrix]
@@ -47,6 +48,11 @@ public final class Network {
         self.dropout = dropout
         parameters = dense.flatMap { $0.parameters }
         firstParameterLayer = layers.firstIndex { !$0.parameters.isEmpty } ?? layers.count
+        hiddenBlocks = layers.indices.map { k in
+            guard k + 2 < layers.count, let d = layers[k] as? DenseLayer, layers[k + 1] is ActivationLayer,
+                  let drop = layers[k + 2] as? DropoutLayer else { return nil }
+            return (d, drop)
+        }
         acts = Array(repeating: Matrix(rows: 0, cols: 0), count: layers.count + 1)
         grads = acts
         evalActs = acts
@@ -58,6 +64,12 @@ public final class Network {
     public let parameters: [Parameter]
     /// The first layer with parameters: no gradient is needed below it in training.
     private let firstParameterLayer: Int
+    /// Whether hidden blocks run the fused loops of Network+FusedPath.swift (same values;
+    /// tests switch them off to compare with the layer-by-layer path).
+    public var usesFastPaths = true
+    /// `hiddenBlocks[k]`: the dense layer and dropout of the hidden block starting at layer
+    /// `k` (dense, activation, dropout), nil elsewhere; found once, not cast at every step.
+    let hiddenBlocks: [(dense: DenseLayer, dropout: DropoutLayer)?]
 
     /// The training forward pass on a batch; the output stays in `output`.
     public func forwardTraining(_ x: Matrix) {
@@ -80,6 +92,11 @@ public final class Network {
     private func propagate(_ buffers: inout [Matrix], training: Bool) {
         var i = 0
         while i < layers.count {
+            if let block = fusedBlock(at: i) {
+                forwardFused(&buffers, at: i, dense: block.dense, dropout: block.dropout, training: training)
+                i += 3
+                continue
+            }
             if i > 0, let d = layers[i] as? DropoutLayer {
                 d.forward(buffers[i], preActivation: buffers[i - 1], into: &buffers[i + 1], training: training)
             } else if !training, i + 2 < buffers.count,
@@ -111,16 +128,39 @@ public final class Network {
     /// As `backward`, and returns `∂e/∂x` (gradient checks).
     @discardableResult
     public func backward(_ dOutput: Matrix, needsInputGradient: Bool) -> Matrix {
+        backward(dOutput, needsInputGradient: needsInputGradient, sgdLearningRate: nil)
+    }
+
+    /// Backward and a plain SGD step (no weight decay, no L1) in one pass over the layers:
+    /// each dense layer updates its weights inside its weight-gradient product
+    /// (Network+FusedPath.swift). The weight gradients are not stored.
+    public func backwardSGD(_ dOutput: Matrix, learningRate: Float) {
+        _ = backward(dOutput, needsInputGradient: false, sgdLearningRate: learningRate)
+    }
+
+    private func backward(_ dOutput: Matrix, needsInputGradient: Bool, sgdLearningRate lr: Float?) -> Matrix {
         let L = layers.count
         // Below the first layer with parameters a gradient is only wanted by gradient checks:
         // training skips the first dense layer's dy·Wᵀ (on mnist a seventh of the step).
         let lowest = needsInputGradient ? 0 : firstParameterLayer
-        for i in stride(from: L - 1, through: lowest, by: -1) {
+        var i = L - 1
+        while i >= lowest {
             let needs = i > lowest || needsInputGradient
             // The output gradient is passed as it is: a copy kept in `grads` would share the
             // caller's buffer, which would then be copied when the loss next writes into it.
             let dy = i == L - 1 ? dOutput : grads[i + 1]
-            layers[i].backward(x: acts[i], y: acts[i + 1], dy: dy, dx: &grads[i], needsInputGradient: needs)
+            // A fused block's dropout and ReLU backward are one pass, down to its dense layer.
+            if i >= 2, i - 2 >= lowest, let block = fusedBlock(at: i - 2) {
+                backwardFused(dy: dy, at: i - 2, dropout: block.dropout)
+                i -= 2
+                continue
+            }
+            if let lr, let dense = layers[i] as? DenseLayer {
+                dense.backwardSGD(x: acts[i], y: acts[i + 1], dy: dy, dx: &grads[i], needsInputGradient: needs, learningRate: lr)
+            } else {
+                layers[i].backward(x: acts[i], y: acts[i + 1], dy: dy, dx: &grads[i], needsInputGradient: needs)
+            }
+            i -= 1
         }
         return grads[0]
     }

@@ -121,8 +121,15 @@ public final class Trainer {
             return StepReport(step: currentStep, epoch: epoch, batchLoss: loss, evaluation: nil, diverged: true)
         }
         // dOutput is always set: it was passed in non-nil.
-        model.backward(dOutput ?? Matrix(rows: 0, cols: 0))
-        optimizer.update(model.parameters)
+        let dOut = dOutput ?? Matrix(rows: 0, cols: 0)
+        if let mlp, mlp.usesFastPaths, optimizer.fusesIntoBackward {
+            // Plain SGD done inside the dense layers' products (Network+FusedPath.swift).
+            mlp.backwardSGD(dOut, learningRate: optimizer.settings.learningRate)
+            optimizer.countFusedUpdate()
+        } else {
+            model.backward(dOut)
+            optimizer.update(model.parameters)
+        }
         history.batchLoss.append(step: currentStep, value: Double(loss))
         let s = smoothed.map { 0.95 * $0 + 0.05 * Double(loss) } ?? Double(loss)
         smoothed = s
