@@ -43,6 +43,9 @@ public struct AppState {
     public var stepsPerSecond: Double = 0
     /// A short notice in the status area (e.g. "reset to the same initial weights").
     public var notice: String?
+    /// The panels' costly results between frames; a reference, shared by copies of the state.
+    /// What it holds is keyed by everything it was computed from (see PanelCache.swift).
+    public var panelCache = PanelCache()
 
     /// Steps run per frame at each speed setting (about 30 frames a second).
     public static let speeds = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]

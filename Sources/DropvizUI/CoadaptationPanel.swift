@@ -41,7 +41,7 @@ enum CoadaptationPanel {
     }
 
     static func render(_ s: AppState, area: Rect, into buffer: inout Buffer) {
-        let n = numbers(s)
+        let n = s.panelCache.value("coadaptation", s, inputs: [layer(s)]) { numbers(s) }
         let textWidth = min(22, max(18, area.width / 3))
         let shown = shownUnits(area: area, units: n.units, glyphs: s.glyphs, textWidth: textWidth)
         let map = heatMap(n.correlations, units: shown, glyphs: s.glyphs)

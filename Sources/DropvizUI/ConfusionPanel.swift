@@ -28,7 +28,7 @@ enum ConfusionPanel {
     }
 
     static func render(_ s: AppState, area: Rect, into buffer: inout Buffer) {
-        guard let m = counts(s) else {
+        guard let m = s.panelCache.value("confusion", s, inputs: [], compute: { counts(s) }) else {
             PanelSupport.line("confusion matrix:", row: 0, in: area, style: Style(bold: true), glyphs: s.glyphs, into: &buffer)
             PanelSupport.line("classification only", row: 1, in: area, style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
             return

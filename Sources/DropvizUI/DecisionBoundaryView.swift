@@ -64,7 +64,11 @@ enum DecisionBoundaryView {
     static func render(_ s: AppState, area: Rect, into buffer: inout Buffer) {
         let legendRows = area.height >= 10 ? 2 : 1
         let mapArea = Rect(x: area.x, y: area.y, width: area.width, height: area.height - legendRows)
-        heatMap(s, mapArea: mapArea).render(area: mapArea, into: &buffer)
+        // The grid prediction is most of a frame's cost: cached (PanelCache.swift).
+        let map = s.panelCache.value("boundary", s, inputs: mapArea.cacheInputs + [s.glyphs.isUnicode ? 1 : 0]) {
+            heatMap(s, mapArea: mapArea)
+        }
+        map.render(area: mapArea, into: &buffer)
         let classes = s.trainer.data.validation.task.outputs
         let background = classes == 2 ? "map: p(\(PanelSupport.className(s, 1, maxLength: 6)))" : "map: likeliest class"
         let showsValidation = pointSets(s, mapArea: mapArea).count == 2

@@ -65,7 +65,7 @@ enum UncertaintyPanel {
             PanelLine("no validation set", labelStyle).draw(x: area.x, y: area.y, maxWidth: area.width, glyphs: s.glyphs, into: &buffer)
             return
         }
-        let r = Readout(s)
+        let r = s.panelCache.value("uncertainty", s, inputs: [PanelSupport.exampleRow(s), s.mcSamples]) { Readout(s) }
         if r.mc.isClassification {
             classification(r, s: s, area: area, into: &buffer)
         } else {

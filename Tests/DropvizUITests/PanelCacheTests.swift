@@ -1,0 +1,73 @@
+import DropoutCore
+@testable import DropvizUI
+import TermUI
+import Testing
+
+/// The panels' cache (PanelCache.swift) changes nothing on screen: a frame drawn from cached
+/// values equals one computed afresh, and a new step, rate or example is never served stale
+/// when paused.
+@Suite struct PanelCacheTests {
+    static let panels: [Panel] = [.data, .coadaptation, .uncertainty, .confusion]
+
+    func state(_ panel: Panel, width: Int = 200, height: Int = 60) throws -> AppState {
+        var s = try Fixtures.state(width: width, height: height, hidden: [32, 32])
+        for _ in 0..<15 { update(&s, .step) }
+        s.panel = panel
+        return s
+    }
+
+    @Test(arguments: panels)
+    func cachedFrameEqualsUncachedFrame(_ panel: Panel) throws {
+        let s = try state(panel)
+        let first = Fixtures.render(s)
+        let computed = s.panelCache.computations
+        #expect(computed >= 1, "the panel stores its values")
+        let cached = Fixtures.render(s)
+        #expect(s.panelCache.computations == computed, "the second frame is drawn from the cache")
+        var fresh = s
+        fresh.panelCache = PanelCache()
+        let uncached = Fixtures.render(fresh)
+        #expect(cached == uncached)
+        #expect(first == uncached)
+    }
+
+    @Test(arguments: panels)
+    func pausedStepsRateChangesAndExamplesRecompute(_ panel: Panel) throws {
+        var s = try state(panel)
+        s.paused = true
+        _ = Fixtures.render(s)
+        func expectFresh(_ what: String) {
+            let before = s.panelCache.computations
+            let frame = Fixtures.render(s)
+            #expect(s.panelCache.computations > before, "\(what): recomputed")
+            var fresh = s
+            fresh.panelCache = PanelCache()
+            #expect(frame == Fixtures.render(fresh), "\(what): as computed afresh")
+        }
+        s.trainer.step()
+        expectFresh("a step while paused")
+        try s.trainer.setRate(0.2, layer: 1)
+        expectFresh("a rate change")
+        if panel == .uncertainty {
+            s.exampleIndex += 1
+            expectFresh("another example")
+        }
+        s.trainer.reset()
+        expectFresh("a reset to step 0")
+    }
+
+    /// While training runs, a value is reused for at most a few frames' worth of steps.
+    @Test func runningPanelsLagAtMostAFewFrames() throws {
+        let s = try state(.data)
+        _ = Fixtures.render(s)
+        let computed = s.panelCache.computations
+        let lag = PanelCache.staleSteps(s)
+        #expect(lag == PanelCache.staleFrames * s.stepsPerFrame)
+        for _ in 0..<lag { s.trainer.step() }
+        _ = Fixtures.render(s)
+        #expect(s.panelCache.computations == computed)
+        s.trainer.step()
+        _ = Fixtures.render(s)
+        #expect(s.panelCache.computations == computed + 1)
+    }
+}
