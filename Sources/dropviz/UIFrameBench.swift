@@ -11,6 +11,8 @@ enum UIFrameBench {
     struct Result {
         let panel: Panel
         let msPerFrame: Double
+        /// The slowest timed frame: one that recomputes a panel's cached values.
+        let maxMs: Double
         let changedCells: Int
         let bytesPerFrame: Int
     }
@@ -22,7 +24,7 @@ enum UIFrameBench {
             state.trainer.evaluate()
             var buffer = Buffer(width: width, height: height)
             var previous = Buffer(width: width, height: height)
-            var total = 0.0, changed = 0, bytes = 0
+            var total = 0.0, slowest = 0.0, changed = 0, bytes = 0
             // The first frames fill the screen (and any cache); only steady frames are timed.
             let warmUp = 3
             for f in 0..<(frames + warmUp) {
@@ -34,23 +36,24 @@ enum UIFrameBench {
                 let t1 = clock.seconds()
                 if f >= warmUp {
                     total += t1 - t0
+                    slowest = max(slowest, t1 - t0)
                     changed += changes.count
                     bytes += output.utf8.count
                 }
                 swap(&buffer, &previous)
             }
-            return Result(panel: panel, msPerFrame: 1000 * total / Double(frames), changedCells: changed / frames,
+            return Result(panel: panel, msPerFrame: 1000 * total / Double(frames), maxMs: 1000 * slowest, changedCells: changed / frames,
                           bytesPerFrame: bytes / frames)
         }
     }
 
     static func print(_ results: [Result], width: Int, height: Int, stepsPerFrame: Int) {
         Swift.print("Visualizer frame at \(width)×\(height): view + diff + escape sequences; \(stepsPerFrame) training steps between frames (not timed).")
-        Swift.print("panel           ms/frame  changed cells  bytes")
+        Swift.print("panel           ms/frame    max ms  changed cells  bytes")
         for r in results {
             let name = r.panel == .none ? "(none)" : r.panel.rawValue
             Swift.print(name.padding(toLength: 14, withPad: " ", startingAt: 0)
-                + String(format: "%10.3f", r.msPerFrame) + String(format: "%15d", r.changedCells) + String(format: "%7d", r.bytesPerFrame))
+                + String(format: "%10.3f", r.msPerFrame) + String(format: "%10.3f", r.maxMs) + String(format: "%15d", r.changedCells) + String(format: "%7d", r.bytesPerFrame))
         }
     }
 }
