@@ -9,7 +9,7 @@ import TerminalBackend
 enum Visualizer {
     static let frame: Duration = .milliseconds(33)
     /// Training may use at most this much of a frame, so keys are answered within a frame.
-    static let trainingBudget: Duration = .milliseconds(28)
+    static let trainingBudget: Duration = .milliseconds(30)
 
     /// Runs until the user quits; returns the final state (for `--log`).
     static func run(state initial: AppState) throws -> AppState {
