@@ -43,7 +43,7 @@ public func view(_ s: AppState, into buffer: inout Buffer) {
 func title(_ s: AppState) -> String {
     let c = s.trainer.config
     var data = c.dataset
-    if let noise = c.noise ?? DatasetCatalog.entry(c.dataset)?.defaultNoise { data += String(format: " σ%.2f", noise) }
+    if let noise = c.noise ?? DatasetCatalog.entry(c.dataset)?.defaultNoise, noise > 0 { data += String(format: " σ%.2f", noise) }
     data += " \(s.trainer.data.train.count)/\(s.trainer.data.validation.count)"
     var net = "\(c.hidden.map(String.init).joined(separator: ",")) \(c.activation.rawValue)"
     var variant = c.variant.rawValue
