@@ -25,8 +25,14 @@ public final class Trainer {
     public var history = History()
     public private(set) var lastEvaluation: Evaluation?
     public private(set) var lastBatchLoss: Float?
-    /// How often each unit was dropped since the reset or the last change of its rate.
+    /// How often each unit was dropped since the reset or the last change of its rate. Only
+    /// recorded when `recordsDropStatistics` is on: the visualizer shows it, headless training
+    /// and sweeps would pay a pass over every mask per step for nothing.
     public private(set) var dropStatistics = DropStatistics()
+    public var recordsDropStatistics = false
+    /// The rate a position had before the changes made since the last step: several key
+    /// presses between two steps are one change on the plot.
+    private var rateBeforeThisStep: (position: Int, step: Int, rate: Float)?
 
     private var batchIndices: [Int] = []
     /// Internal for the test that the step reuses its buffers.
@@ -110,7 +116,7 @@ public final class Trainer {
                 }
             }
         }
-        if let mlp { dropStatistics.record(mlp) }
+        if recordsDropStatistics, let mlp { dropStatistics.record(mlp) }
         gatherTargets()
         let (loss, _) = Loss.evaluate(model.output, batchTargets, gradient: &dOutput)
         currentStep += 1
@@ -208,11 +214,12 @@ public final class Trainer {
         // Several key presses between two steps make one change on the plot: 0.5→0.6, not
         // 0.5→0.55 and 0.55→0.6 on top of each other.
         var from = old
-        if let last = history.events.last, last.step == currentStep, last.label.hasPrefix("\(name) p "),
-           let arrow = last.label.range(of: "→"), let first = Float(last.label[last.label.index(last.label.startIndex, offsetBy: name.count + 3)..<arrow.lowerBound]) {
-            from = first
+        if let before = rateBeforeThisStep, before.position == layer, before.step == currentStep,
+           let last = history.events.last, last.step == currentStep, last.label.hasPrefix("\(name) p ") {
+            from = before.rate
             history.events.removeLast()
         }
+        rateBeforeThisStep = (layer, currentStep, from)
         guard from != p else { return }
         history.record(event: RunEvent(step: currentStep, label: "\(name) p \(Self.format(from))→\(Self.format(p))"))
     }

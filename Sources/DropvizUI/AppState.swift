@@ -52,6 +52,8 @@ public struct AppState {
     public static let defaultSpeedIndex = 3
 
     public init(trainer: Trainer, width: Int, height: Int, glyphs: Glyphs = .unicode) {
+        // The maths panel and the diagram's observed rates read the drop statistics.
+        trainer.recordsDropStatistics = true
         self.trainer = trainer
         self.width = width
         self.height = height

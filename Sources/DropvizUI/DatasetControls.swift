@@ -11,6 +11,7 @@ extension AppState {
     public mutating func rebuild(_ config: TrainingConfig, reason: String) -> Bool {
         do {
             let t = try Trainer(config: config)
+            t.recordsDropStatistics = true
             trainer = t
             selectedLayer = min(selectedLayer, t.model.dropoutPositions.count - 1)
             selectedUnit = 0

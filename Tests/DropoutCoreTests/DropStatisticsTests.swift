@@ -15,7 +15,19 @@ import Testing
         c.scaling = scaling
         c.batchSize = 32
         c.evalEvery = 1000
-        return try Trainer(config: c)
+        let t = try Trainer(config: c)
+        t.recordsDropStatistics = true
+        return t
+    }
+
+    @Test func headlessTrainingRecordsNothing() throws {
+        var c = TrainingConfig()
+        c.dataset = "moons"
+        c.hidden = [8]
+        c.rates = [0, 0.5]
+        let t = try Trainer(config: c)
+        for _ in 0..<5 { t.step() }
+        #expect(t.dropStatistics[position: 1] == nil)
     }
 
     @Test(arguments: [Scaling.inverted, .vanilla])
