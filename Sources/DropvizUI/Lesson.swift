@@ -1,3 +1,4 @@
+import DropoutCore
 import Foundation
 import TermUI
 
@@ -30,30 +31,30 @@ public struct Lesson: Codable, Equatable, Sendable {
 
     public static func load(path: String) throws -> Lesson {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw LessonError("cannot read lesson file '\(path)'")
+            throw DropvizError("cannot read lesson file '\(path)'")
         }
         do {
             let lesson = try JSONDecoder().decode(Lesson.self, from: data)
             try lesson.check(source: path)
             return lesson
-        } catch let e as LessonError {
+        } catch let e as DropvizError {
             throw e
         } catch let DecodingError.keyNotFound(key, _) {
-            throw LessonError("lesson file '\(path)': missing \"\(key.stringValue)\"")
+            throw DropvizError("lesson file '\(path)': missing \"\(key.stringValue)\"")
         } catch {
-            throw LessonError("lesson file '\(path)' is not a valid lesson (JSON with name, title, caption, options)")
+            throw DropvizError("lesson file '\(path)' is not a valid lesson (JSON with name, title, caption, options)")
         }
     }
 
     public func check(source: String) throws {
         if let p = panel, Panel(rawValue: p) == nil {
-            throw LessonError("\(source): unknown panel '\(p)' (one of: \(Panel.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw DropvizError("\(source): unknown panel '\(p)' (one of: \(Panel.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         if let v = speed, !AppState.speeds.contains(v) {
-            throw LessonError("\(source): speed must be one of \(AppState.speeds.map(String.init).joined(separator: ", "))")
+            throw DropvizError("\(source): speed must be one of \(AppState.speeds.map(String.init).joined(separator: ", "))")
         }
         if let t = twin, !(t >= 0 && t < 1) {
-            throw LessonError("\(source): twin rate must be in [0, 1)")
+            throw DropvizError("\(source): twin rate must be in [0, 1)")
         }
     }
 
@@ -64,10 +65,6 @@ public struct Lesson: Codable, Equatable, Sendable {
     }
 }
 
-public struct LessonError: Error, CustomStringConvertible {
-    public let description: String
-    init(_ d: String) { description = d }
-}
 
 /// The lesson's instructions in a box over the screen.
 public enum LessonOverlay {

@@ -27,9 +27,7 @@ struct RunCommand: ParsableCommand {
         var setup = try Setup.from(options: options, defaultEvalEvery: 20)
         if let path = lesson {
             guard state == nil else { throw DropvizError("--lesson and --state cannot be combined") }
-            do { setup = try Setup.from(lesson: Lesson.load(path: path)) } catch let e as LessonError {
-                throw DropvizError(e.description)
-            }
+            setup = try Setup.from(lesson: Lesson.load(path: path))
         }
         if let text = state { setup = try Setup.from(state: text) }
         if let p = twinRate {
