@@ -64,17 +64,22 @@ public enum Loss {
                 var argmax = 0
                 for j in 0..<k where zs[base + j] > maxZ { maxZ = zs[base + j]; argmax = j }
                 var sum: Float = 0
-                for j in 0..<k { sum += exp(zs[base + j] - maxZ) }
-                let logSum = log(sum) + maxZ
                 let t = labels[r]
+                if let dz {
+                    // exp once per logit: kept in `dz` until the sum is known.
+                    for j in 0..<k {
+                        let e = exp(zs[base + j] - maxZ)
+                        dz[base + j] = e
+                        sum += e
+                    }
+                    let invSum = 1 / sum
+                    for j in 0..<k { dz[base + j] = (dz[base + j] * invSum - (j == t ? 1 : 0)) * invN }
+                } else {
+                    for j in 0..<k { sum += exp(zs[base + j] - maxZ) }
+                }
+                let logSum = log(sum) + maxZ
                 total += Double(logSum - zs[base + t])
                 if argmax == t { correct += 1 }
-                if let dz {
-                    for j in 0..<k {
-                        let p = exp(zs[base + j] - logSum)
-                        dz[base + j] = (p - (j == t ? 1 : 0)) * invN
-                    }
-                }
             }
         }
         return (Float(total / Double(n)), correct)

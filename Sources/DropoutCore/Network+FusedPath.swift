@@ -95,8 +95,7 @@ extension DenseLayer {
         }
         biasGradient(dy)
         if needsInputGradient {
-            dx.reshape(rows: dy.rows, cols: inputWidth)
-            BLAS.gemm(dy, weight.value, transposeB: true, into: &dx)
+            inputGradient(dy, weights: weight.value, into: &dx)
         }
         BLAS.gemm(x, transposeA: true, dy, into: &weight.value, alpha: -lr, beta: 1)
         FusedLoops.sgd(bias, lr: lr)
