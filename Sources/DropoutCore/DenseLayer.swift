@@ -78,7 +78,12 @@ public final class DenseLayer: Layer {
     /// step). Larger products all go through its packing path, where the transposes would
     /// only add. The choice depends on the shapes alone, so a run stays reproducible.
     func inputGradient(_ dy: Matrix, weights w: Matrix, into dx: inout Matrix) {
-        guard dy.rows * w.rows * w.cols <= Transpose.smallProduct else {
+        inputGradient(dy, weights: w, into: &dx, transposed: dy.rows * w.rows * w.cols <= Transpose.smallProduct)
+    }
+
+    /// `inputGradient` with the form chosen by the caller (tests compare the two).
+    func inputGradient(_ dy: Matrix, weights w: Matrix, into dx: inout Matrix, transposed: Bool) {
+        guard transposed else {
             dx.reshape(rows: dy.rows, cols: w.rows)
             BLAS.gemm(dy, w, transposeB: true, into: &dx)
             return

@@ -172,6 +172,34 @@ public final class Network {
         return evalActs[layers.count]
     }
 
+    /// `predict` over many rows, `rowsPerPass` at a time, for callers that want only the
+    /// output: each pass's activations then stay in the processor's cache (a decision
+    /// boundary's few thousand grid points through a 128-wide layer make megabytes of them).
+    /// Rows are independent in evaluation, so the result is `predict(x)`'s; `evalActs` hold
+    /// the last pass only.
+    public func predict(_ x: Matrix, rowsPerPass: Int) -> Matrix {
+        precondition(rowsPerPass >= 1, "rowsPerPass must be positive")
+        if x.rows <= rowsPerPass { return predict(x) }
+        var out = Matrix(rows: x.rows, cols: architecture.outputs)
+        var start = 0
+        while start < x.rows {
+            let n = min(rowsPerPass, x.rows - start)
+            evalActs[0].reshape(rows: n, cols: x.cols)
+            evalActs[0].data.withUnsafeMutableBufferPointer { dst in
+                x.data.withUnsafeBufferPointer { src in
+                    for i in 0..<(n * x.cols) { dst[i] = src[start * x.cols + i] }
+                }
+            }
+            propagate(&evalActs, training: false)
+            let y = evalActs[layers.count]
+            out.data.withUnsafeMutableBufferPointer { dst in
+                for i in 0..<y.count { dst[start * y.cols + i] = y.data[i] }
+            }
+            start += n
+        }
+        return out
+    }
+
     /// A training-mode forward pass (dropout on) drawing from `streams` (one per dropout
     /// position) instead of the layers' own generators: Monte Carlo dropout. The training
     /// streams, the last step's masks, gates and activations are all left as they were, so the

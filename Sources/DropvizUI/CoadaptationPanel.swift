@@ -7,7 +7,7 @@ import TermUI
 /// correlation matrix of the first units that fit (−1 blue … 0 white … +1 red; units that never
 /// vary are left blank), and the summary is the mean |r| over every pair of units that vary.
 enum CoadaptationPanel {
-    struct Numbers {
+    struct Numbers: Sendable {
         /// The dropout position (1 = first hidden layer).
         let layer: Int
         let correlations: Matrix
@@ -20,9 +20,13 @@ enum CoadaptationPanel {
     static func layer(_ s: AppState) -> Int { min(max(1, s.selectedLayer), s.trainer.network.dropout.count - 1) }
 
     static func numbers(_ s: AppState) -> Numbers {
-        let d = layer(s)
-        let net = s.trainer.network
-        _ = net.predict(s.trainer.data.validation.features)
+        numbers(s.trainer, layer: layer(s))
+    }
+
+    /// The numbers from the trainer alone, so that they can be computed on another thread.
+    static func numbers(_ trainer: Trainer, layer d: Int) -> Numbers {
+        let net = trainer.network
+        _ = net.predict(trainer.data.validation.features)
         let c = Coadaptation.correlations(net.evalDropoutInput(d))
         return Numbers(layer: d, correlations: c, summary: Coadaptation.meanAbsOffDiagonal(c))
     }
@@ -41,7 +45,8 @@ enum CoadaptationPanel {
     }
 
     static func render(_ s: AppState, area: Rect, into buffer: inout Buffer) {
-        let n = s.panelCache.value("coadaptation", s, inputs: [layer(s)]) { numbers(s) }
+        let d = layer(s)
+        let n = s.panelCache.value("coadaptation", s, inputs: [d]) { trainer in numbers(trainer, layer: d) }
         let textWidth = min(22, max(18, area.width / 3))
         let shown = shownUnits(area: area, units: n.units, glyphs: s.glyphs, textWidth: textWidth)
         let map = heatMap(n.correlations, units: shown, glyphs: s.glyphs)

@@ -34,8 +34,12 @@ enum DataPanel {
 
     /// The box around every example of both sets, with a margin, in standardised units.
     static func bounds(_ s: AppState, feature j: Int) -> (low: Double, high: Double) {
+        bounds(s.trainer.data, feature: j)
+    }
+
+    static func bounds(_ data: DataSplit, feature j: Int) -> (low: Double, high: Double) {
         var low = Double.infinity, high = -Double.infinity
-        for set in [s.trainer.data.train, s.trainer.data.validation] {
+        for set in [data.train, data.validation] {
             for r in 0..<set.count {
                 let v = Double(set.features[r, j])
                 if v.isFinite { low = min(low, v); high = max(high, v) }

@@ -11,9 +11,14 @@ enum DecisionBoundaryView {
 
     /// What is drawn, apart from the legend: computed separately so tests can check it.
     static func heatMap(_ s: AppState, mapArea: Rect) -> HeatMap {
-        let (w, h) = HeatMap.pixelSize(for: mapArea, glyphs: s.glyphs)
-        let (x0, x1) = DataPanel.bounds(s, feature: 0)
-        let (y0, y1) = DataPanel.bounds(s, feature: 1)
+        heatMap(s.trainer, glyphs: s.glyphs, mapArea: mapArea)
+    }
+
+    /// The map from the trainer alone, so that it can be computed on another thread.
+    static func heatMap(_ trainer: Trainer, glyphs: Glyphs, mapArea: Rect) -> HeatMap {
+        let (w, h) = HeatMap.pixelSize(for: mapArea, glyphs: glyphs)
+        let (x0, x1) = DataPanel.bounds(trainer.data, feature: 0)
+        let (y0, y1) = DataPanel.bounds(trainer.data, feature: 1)
         // The centre of every pixel; y grows upwards in the data, downwards on the screen.
         var grid = Matrix(rows: w * h, cols: 2)
         for py in 0..<h {
@@ -22,7 +27,7 @@ enum DecisionBoundaryView {
                 grid[py * w + px, 1] = Float(y1 - (Double(py) + 0.5) / Double(h) * (y1 - y0))
             }
         }
-        let p = Softmax.probabilities(s.trainer.network.predict(grid))
+        let p = Softmax.probabilities(trainer.network.predict(grid, rowsPerPass: 256))
         var levels = [Double](repeating: .nan, count: w * h)
         var colors: [Color]? = nil
         if p.cols == 2 {
@@ -38,14 +43,14 @@ enum DecisionBoundaryView {
             }
             colors = c
         }
-        var map = HeatMap(width: w, height: h, levels: levels, colors: colors, glyphs: s.glyphs)
+        var map = HeatMap(width: w, height: h, levels: levels, colors: colors, glyphs: glyphs)
         // Validation first, so a training point wins a shared pixel.
-        for (set, isTraining) in pointSets(s, mapArea: mapArea) {
+        for (set, isTraining) in pointSets(trainer.data, mapArea: mapArea) {
             guard case .classes(let labels) = set.targets else { continue }
             for r in 0..<set.count {
                 let px = Int(((Double(set.features[r, 0]) - x0) / (x1 - x0) * Double(w)).rounded(.down))
                 let py = Int(((y1 - Double(set.features[r, 1])) / (y1 - y0) * Double(h)).rounded(.down))
-                let symbol: Character = isTraining ? (s.glyphs.isUnicode ? "●" : "o") : (s.glyphs.isUnicode ? "·" : "+")
+                let symbol: Character = isTraining ? (glyphs.isUnicode ? "●" : "o") : (glyphs.isUnicode ? "·" : "+")
                 let style = Style(bold: isTraining).fg(PanelSupport.pointColor(labels[r]))
                 map.points.append(HeatMap.Point(x: min(max(px, 0), w - 1), y: min(max(py, 0), h - 1), symbol: symbol, style: style))
             }
@@ -55,8 +60,7 @@ enum DecisionBoundaryView {
 
     /// The sets whose points are drawn: the training set always; the validation set only when
     /// all the points would cover at most a third of the cells, so the map stays visible.
-    static func pointSets(_ s: AppState, mapArea: Rect) -> [(Dataset, Bool)] {
-        let d = s.trainer.data
+    static func pointSets(_ d: DataSplit, mapArea: Rect) -> [(Dataset, Bool)] {
         let sparse = 3 * (d.train.count + d.validation.count) <= mapArea.area
         return sparse ? [(d.validation, false), (d.train, true)] : [(d.train, true)]
     }
@@ -64,14 +68,16 @@ enum DecisionBoundaryView {
     static func render(_ s: AppState, area: Rect, into buffer: inout Buffer) {
         let legendRows = area.height >= 10 ? 2 : 1
         let mapArea = Rect(x: area.x, y: area.y, width: area.width, height: area.height - legendRows)
-        // The grid prediction is most of a frame's cost: cached (PanelCache.swift).
-        let map = s.panelCache.value("boundary", s, inputs: mapArea.cacheInputs + [s.glyphs.isUnicode ? 1 : 0]) {
-            heatMap(s, mapArea: mapArea)
+        // The grid prediction would be most of a frame's cost: cached, and in the visualizer
+        // computed on another thread (PanelCache.swift).
+        let glyphs = s.glyphs
+        let map = s.panelCache.value("boundary", s, inputs: mapArea.cacheInputs + [glyphs.isUnicode ? 1 : 0]) { trainer in
+            heatMap(trainer, glyphs: glyphs, mapArea: mapArea)
         }
         map.render(area: mapArea, into: &buffer)
         let classes = s.trainer.data.validation.task.outputs
         let background = classes == 2 ? "map: p(\(PanelSupport.className(s, 1, maxLength: 6)))" : "map: likeliest class"
-        let showsValidation = pointSets(s, mapArea: mapArea).count == 2
+        let showsValidation = pointSets(s.trainer.data, mapArea: mapArea).count == 2
         let points = s.glyphs.isUnicode ? (showsValidation ? "● train · val" : "● train") : (showsValidation ? "o train + val" : "o train")
         let legend = "\(points)  \(background)"
         PanelSupport.line(legend, row: area.height - legendRows, in: area, style: Style(dim: true), glyphs: s.glyphs, into: &buffer)

@@ -1,4 +1,6 @@
 import DropoutCore
+import Foundation
+import Synchronization
 import TermUI
 
 /// The panels' costly results (the data panel's prediction over its whole pixel grid, the
@@ -18,6 +20,12 @@ import TermUI
 /// `staleSteps(s)` steps after the step it was computed at (the panel then shows the network
 /// of that step, about a tenth of a second old). Paused, or single-stepping, nothing is stale:
 /// any new step recomputes.
+///
+/// In the visualizer (`computesInBackground`), the slowest values (the decision boundary, the
+/// correlations) are recomputed on another thread from an `EvaluationSnapshot` while training
+/// runs: a frame draws the last value and the new one replaces it when ready, so neither the
+/// frame nor the training pays for it on a machine with a second core. A missing value, and
+/// every value while paused, is computed at once as above.
 public final class PanelCache {
     struct Key: Equatable {
         let config: TrainingConfig
@@ -32,11 +40,26 @@ public final class PanelCache {
         let value: Any
     }
 
+    private struct Pending {
+        let key: Key
+        let model: AnyObject
+        let step: Int
+        let job: PanelJob
+    }
+
     private var entries: [String: Entry] = [:]
+    private var pending: [String: Pending] = [:]
     /// How many values were computed rather than reused (tests and the benchmark).
     public private(set) var computations = 0
+    /// How many of them were computed on another thread.
+    public private(set) var backgroundComputations = 0
+    /// Whether `value(_:_:inputs:background:)` may compute on another thread (the visualizer).
+    public var computesInBackground = false
 
     public init() {}
+
+    /// Whether a background computation is still running (tests wait for it).
+    public var isComputing: Bool { pending.values.contains { !$0.job.isDone } }
 
     /// Frames a running panel may lag behind: about a tenth of a second at 30 frames a second.
     static let staleFrames = 3
@@ -64,11 +87,59 @@ public final class PanelCache {
         return v
     }
 
+    /// As `value(_:_:inputs:compute:)` for a computation that needs only the model, which may
+    /// then run on another thread: while training runs, a value older than `staleSteps(s)`
+    /// is still returned, and a snapshot of the trainer is evaluated in the background; its
+    /// result is the slot's value from the next frame on. `compute` must depend only on the
+    /// trainer it gets and on values it captured (which are among `inputs`).
+    func value<T: Sendable>(_ slot: String, _ s: AppState, inputs: [Int], background compute: @escaping @Sendable (Trainer) -> T) -> T {
+        let key = Key(config: s.trainer.config, inputs: inputs)
+        let model = s.trainer.model as AnyObject
+        let step = s.trainer.currentStep
+        if let p = pending[slot], p.job.isDone {
+            pending[slot] = nil
+            if let v = p.job.value as? T, p.model === model, p.key == key {
+                entries[slot] = Entry(key: key, model: model, step: p.step, value: v)
+                computations += 1
+                backgroundComputations += 1
+            }
+        }
+        guard computesInBackground, !s.paused, let e = entries[slot], e.model === model, e.key == key,
+              step >= e.step, let old = e.value as? T else {
+            return value(slot, s, inputs: inputs) { compute(s.trainer) }
+        }
+        if step - e.step > Self.staleSteps(s), pending[slot] == nil {
+            let snapshot = EvaluationSnapshot(s.trainer)
+            pending[slot] = Pending(key: key, model: model, step: step, job: PanelJob(snapshot, compute))
+        }
+        return old
+    }
+
     /// Forgets everything (tests compare a cached frame with a fresh computation).
-    public func clear() { entries.removeAll() }
+    public func clear() { entries.removeAll(); pending.removeAll() }
 }
 
 extension Rect {
     /// The rectangle as cache inputs.
     var cacheInputs: [Int] { [x, y, width, height] }
+}
+
+/// One background computation of a panel value: a thread that rebuilds the model from its
+/// snapshot and runs the computation on it.
+final class PanelJob: Sendable {
+    private let result = Mutex<(done: Bool, value: (any Sendable)?)>((false, nil))
+
+    init<T: Sendable>(_ snapshot: EvaluationSnapshot, _ compute: @escaping @Sendable (Trainer) -> T) {
+        let thread = Thread { [self] in
+            // A snapshot of a valid trainer rebuilds; if it ever did not, the slot is computed
+            // on the next frame instead.
+            let value: (any Sendable)? = (try? snapshot.makeTrainer()).map { compute($0) }
+            self.result.withLock { $0 = (true, value) }
+        }
+        thread.name = "dropviz panel"
+        thread.start()
+    }
+
+    var isDone: Bool { result.withLock { $0.done } }
+    var value: (any Sendable)? { result.withLock { $0.value } }
 }

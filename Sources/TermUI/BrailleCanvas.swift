@@ -18,9 +18,11 @@ public struct BrailleCanvas: Sendable, Equatable {
 
     /// The Unicode braille bit of a dot inside its cell (column 0...1, row 0...3). The odd
     /// order of the bottom row is history: braille first had six dots, the last two came later.
+    @inline(__always)
     public static func bit(column: Int, row: Int) -> UInt8 {
-        let table: [[UInt8]] = [[0x01, 0x02, 0x04, 0x40], [0x08, 0x10, 0x20, 0x80]]
-        return table[column & 1][row & 3]
+        // Rows 0-2 are bits 0-2 (left) and 3-5 (right); row 3 is bit 6 (left) and 7 (right).
+        let r = row & 3, c = column & 1
+        return r == 3 ? UInt8(0x40 << c) : UInt8(1 << (r + 3 * c))
     }
 
     public mutating func set(dotX: Int, dotY: Int, color: Color = .default) {

@@ -1,11 +1,36 @@
-/// One terminal cell: a single-width grapheme and its style.
+/// One terminal cell: a single-width symbol and its style.
+///
+/// The symbol is stored as Unicode scalars, not a `Character`: a cell is then plain data (no
+/// reference count), and clearing, drawing and diffing 12 000 cells a frame cost a fraction
+/// of what they did. A symbol is a base scalar and at most one combining mark (the tilde of
+/// `h̃`); a longer grapheme keeps its first two scalars.
 public struct Cell: Sendable, Equatable, Hashable {
-    public var symbol: Character
+    public var scalar: Unicode.Scalar
+    /// A combining mark drawn over `scalar`, if any.
+    public var mark: Unicode.Scalar?
     public var style: Style
 
     public init(_ symbol: Character = " ", style: Style = .plain) {
-        self.symbol = symbol
+        var scalars = symbol.unicodeScalars.makeIterator()
+        self.init(scalar: scalars.next() ?? " ", mark: scalars.next(), style: style)
+    }
+
+    public init(scalar: Unicode.Scalar, mark: Unicode.Scalar? = nil, style: Style = .plain) {
+        self.scalar = scalar
+        self.mark = mark
         self.style = style
+    }
+
+    public var symbol: Character {
+        get {
+            guard let mark else { return Character(scalar) }
+            var s = String.UnicodeScalarView()
+            s.append(scalar)
+            s.append(mark)
+            // `first`, not `Character(_:)`: never a trap, whatever the two scalars are.
+            return String(s).first ?? Character(scalar)
+        }
+        set { self = Cell(newValue, style: style) }
     }
 
     public static let blank = Cell()

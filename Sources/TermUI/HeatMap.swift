@@ -113,14 +113,16 @@ public enum ColorRamp: Sendable, Equatable {
     /// The steps of the ramp, low to high.
     public var steps: [Color] {
         switch self {
-        case .diverging:
-            // 256-cube (r,g,b): (0,1,4) (1,2,5) (2,2,5) (3,4,5) white (5,4,4) (5,3,3) (5,2,2) (4,0,0).
-            return [26, 69, 105, 153, 231, 224, 217, 210, 160].map { .indexed($0) }
-        case .grey:
-            // The grey ramp 232…255 in 8 steps, from near black to near white.
-            return [233, 236, 239, 242, 245, 248, 251, 254].map { .indexed($0) }
+        case .diverging: return Self.divergingSteps
+        case .grey: return Self.greySteps
         }
     }
+
+    // Built once: a heat map asks for a colour per pixel, thousands a frame.
+    // 256-cube (r,g,b): (0,1,4) (1,2,5) (2,2,5) (3,4,5) white (5,4,4) (5,3,3) (5,2,2) (4,0,0).
+    private static let divergingSteps: [Color] = [26, 69, 105, 153, 231, 224, 217, 210, 160].map { .indexed($0) }
+    // The grey ramp 232…255 in 8 steps, from near black to near white.
+    private static let greySteps: [Color] = [233, 236, 239, 242, 245, 248, 251, 254].map { .indexed($0) }
 
     /// The step for `level` (clamped; NaN counts as the middle).
     public func color(_ level: Double) -> Color {

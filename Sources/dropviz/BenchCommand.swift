@@ -31,7 +31,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Timed repetitions per configuration; the median is reported.")
     var repetitions: Int = 5
 
-    @Option(help: "Time by the process's CPU time (cpu: steady on a busy machine) or elapsed time (wall).")
+    @Option(help: "Time by the process's CPU time (cpu: steady on a busy machine), the timing thread's (thread) or elapsed time (wall).")
     var clock: BenchClock = .cpu
 
     @Option(help: "Output format: table, json.")

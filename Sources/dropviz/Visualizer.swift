@@ -24,6 +24,8 @@ enum Visualizer {
         state.width = size.width
         state.height = size.height
         state.glyphs = terminal.glyphs
+        // The slow panels are computed on the other core while training runs on this one.
+        state.panelCache.computesInBackground = true
         if state.trainer.lastEvaluation == nil { state.trainer.evaluate() }
         if let twin = state.twin, twin.lastEvaluation == nil { twin.evaluate() }
         var buffer = Buffer(width: size.width, height: size.height)

@@ -1,5 +1,6 @@
 import DropoutCore
 @testable import DropvizUI
+import Foundation
 import TermUI
 import Testing
 
@@ -69,5 +70,35 @@ import Testing
         s.trainer.step()
         _ = Fixtures.render(s)
         #expect(s.panelCache.computations == computed + 1)
+    }
+
+    /// In the visualizer's mode the slow panels are recomputed on another thread: a frame
+    /// keeps showing the last value meanwhile, and the value the thread brings is exactly the
+    /// one computed on the spot at the step it was started from.
+    @Test(arguments: [Panel.data, .coadaptation])
+    func backgroundValuesEqualThoseComputedOnTheSpot(_ panel: Panel) throws {
+        let s = try state(panel)
+        s.panelCache.computesInBackground = true
+        let title = panel.title
+        func panelCells(_ b: Buffer) throws -> [Cell] {
+            let r = try PanelRenderingTests().panelInside(b, title: title)
+            return (r.y..<r.bottom).flatMap { y in (r.x..<r.right).compactMap { b.cell(atX: $0, y: y) } }
+        }
+        let first = try panelCells(Fixtures.render(s))
+        #expect(s.panelCache.computations == 1 && s.panelCache.backgroundComputations == 0, "the first value at once")
+        for _ in 0...PanelCache.staleSteps(s) { s.trainer.step() }
+        #expect(try panelCells(Fixtures.render(s)) == first, "the old value while the new one is computed")
+        let startedAt = s.trainer.currentStep
+        // The thread's value is taken by the next frame after it is done.
+        let deadline = Date().addingTimeInterval(60)
+        while s.panelCache.isComputing && Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
+        #expect(!s.panelCache.isComputing)
+        let background = Fixtures.render(s)
+        #expect(s.panelCache.backgroundComputations == 1)
+        #expect(try panelCells(background) != first, "the new value is shown")
+        var onTheSpot = s
+        onTheSpot.panelCache = PanelCache()
+        #expect(s.trainer.currentStep == startedAt)
+        #expect(background == Fixtures.render(onTheSpot))
     }
 }
