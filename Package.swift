@@ -16,9 +16,11 @@ let package = Package(
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
         // Wide-character ncurses (Debian: libncurses-dev); see ../shared/DESIGN.md.
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
+        // Flush-to-zero for the training step (FloatMode.swift).
+        .target(name: "CFloatMode"),
         .target(
             name: "DropoutCore",
-            dependencies: ["CBLAS"],
+            dependencies: ["CBLAS", "CFloatMode"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
         // A small ratatui-like toolkit: cells, buffers, widgets. Knows nothing of dropout or ncurses.

@@ -99,8 +99,13 @@ public final class Trainer {
 
     /// One mini-batch: forward in train mode, backward, update. Evaluates on the full sets
     /// every `evalEvery` steps. After divergence it does nothing and returns nil.
+    /// Runs with subnormals flushed to zero (FloatMode.swift).
     @discardableResult
     public func step() -> StepReport? {
+        FloatMode.flushingSubnormals { stepWithCurrentFloatMode() }
+    }
+
+    private func stepWithCurrentFloatMode() -> StepReport? {
         guard !diverged else { return nil }
         sampler.next(into: &batchIndices)
         let train = data.train
