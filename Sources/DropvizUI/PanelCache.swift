@@ -98,7 +98,11 @@ public final class PanelCache {
         let step = s.trainer.currentStep
         if let p = pending[slot], p.job.isDone {
             pending[slot] = nil
-            if let v = p.job.value as? T, p.model === model, p.key == key {
+            guard let result = p.job.value else {
+                // The snapshot did not rebuild (it should always): computed here instead.
+                return value(slot, s, inputs: inputs) { compute(s.trainer) }
+            }
+            if let v = result as? T, p.model === model, p.key == key {
                 entries[slot] = Entry(key: key, model: model, step: p.step, value: v)
                 computations += 1
                 backgroundComputations += 1
@@ -131,8 +135,8 @@ final class PanelJob: Sendable {
 
     init<T: Sendable>(_ snapshot: EvaluationSnapshot, _ compute: @escaping @Sendable (Trainer) -> T) {
         let thread = Thread { [self] in
-            // A snapshot of a valid trainer rebuilds; if it ever did not, the slot is computed
-            // on the next frame instead.
+            // A snapshot of a valid trainer rebuilds; if it ever did not, the frame that finds
+            // the job done computes the value itself.
             let value: (any Sendable)? = (try? snapshot.makeTrainer()).map { compute($0) }
             self.result.withLock { $0 = (true, value) }
         }
