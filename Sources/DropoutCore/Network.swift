@@ -175,8 +175,8 @@ public final class Network {
     /// `predict` over many rows, `rowsPerPass` at a time, for callers that want only the
     /// output: each pass's activations then stay in the processor's cache (a decision
     /// boundary's few thousand grid points through a 128-wide layer make megabytes of them).
-    /// Rows are independent in evaluation, so the result is `predict(x)`'s; `evalActs` hold
-    /// the last pass only.
+    /// Rows are independent in evaluation, so the result is `predict(x)`'s up to the rounding
+    /// of products of another shape; `evalActs` hold the last pass only.
     public func predict(_ x: Matrix, rowsPerPass: Int) -> Matrix {
         precondition(rowsPerPass >= 1, "rowsPerPass must be positive")
         if x.rows <= rowsPerPass { return predict(x) }
