@@ -74,23 +74,22 @@ public struct BrailleCanvas: Sendable, Equatable {
                 let x = area.x + cx, y = area.y + cy
                 var style = buffer.style(atX: x, y: y) ?? .plain
                 style.fg = colors[cy * width + cx]
-                buffer.set(x: x, y: y, Self.symbol(for: pattern, glyphs: glyphs), style: style)
+                buffer.set(x: x, y: y, cell: Cell(scalar: Self.symbol(for: pattern, glyphs: glyphs), style: style))
             }
         }
     }
 
-    static func symbol(for pattern: UInt8, glyphs: Glyphs) -> Character {
+    static func symbol(for pattern: UInt8, glyphs: Glyphs) -> Unicode.Scalar {
         if glyphs.isUnicode {
             // U+2800...U+28FF are all valid scalars, so this cannot fail.
-            return Character(Unicode.Scalar(0x2800 + UInt32(pattern)) ?? " ")
+            return Unicode.Scalar(0x2800 + UInt32(pattern)) ?? " "
         }
         // One ASCII character per cell that still hints where the dots are.
         let top: UInt8 = 0x01 | 0x08          // row 0
         let upperMiddle: UInt8 = 0x02 | 0x10  // row 1
         let lowerMiddle: UInt8 = 0x04 | 0x20  // row 2
         let bottom: UInt8 = 0x40 | 0x80       // row 3
-        let rows = [top, upperMiddle, lowerMiddle, bottom].map { pattern & $0 != 0 }
-        switch (rows[0], rows[1], rows[2], rows[3]) {
+        switch (pattern & top != 0, pattern & upperMiddle != 0, pattern & lowerMiddle != 0, pattern & bottom != 0) {
         case (false, _, _, false): return "-"
         case (_, _, false, false): return "'"
         case (false, false, _, _): return "."

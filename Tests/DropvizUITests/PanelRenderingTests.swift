@@ -41,15 +41,22 @@ import Testing
 
     // MARK: data: decision boundary
 
+    /// The map's area inside the data panel, its pixel grid (two pixels a cell) and the data
+    /// bounds it spans, worked out here independently of the view's code.
+    func boundaryMap(_ s: AppState, _ b: Buffer) throws
+        -> (inside: Rect, w: Int, h: Int, x: (Double, Double), y: (Double, Double)) {
+        let inside = try panelInside(b, title: "data")
+        let legendRows = inside.height >= 10 ? 2 : 1
+        return (inside, inside.width, 2 * (inside.height - legendRows),
+                DataPanel.bounds(s, feature: 0), DataPanel.bounds(s, feature: 1))
+    }
+
     @Test(arguments: sizes)
     func decisionBoundaryColoursAreTheClassOneProbability(width: Int, height: Int) throws {
         let s = try state("moons", panel: .data, width: width, height: height)
         let b = Fixtures.render(s)
-        let inside = try panelInside(b, title: "data")
-        let legendRows = inside.height >= 10 ? 2 : 1
-        let (w, h) = (inside.width, 2 * (inside.height - legendRows))
+        let (inside, w, h, (x0, x1), (y0, y1)) = try boundaryMap(s, b)
         // p(class 1) at every pixel centre, from a prediction made here.
-        let (x0, x1) = DataPanel.bounds(s, feature: 0), (y0, y1) = DataPanel.bounds(s, feature: 1)
         var grid = Matrix(rows: w * h, cols: 2)
         for py in 0..<h {
             for px in 0..<w {
@@ -79,19 +86,13 @@ import Testing
     func trainingPointsAreAtTheirCells(width: Int, height: Int) throws {
         let s = try state("moons", panel: .data, width: width, height: height)
         let b = Fixtures.render(s)
-        let inside = try panelInside(b, title: "data")
-        let legendRows = inside.height >= 10 ? 2 : 1
-        let (w, h) = (inside.width, 2 * (inside.height - legendRows))
-        let (x0, x1) = DataPanel.bounds(s, feature: 0), (y0, y1) = DataPanel.bounds(s, feature: 1)
+        let (inside, w, h, (x0, x1), (y0, y1)) = try boundaryMap(s, b)
         let train = s.trainer.data.train
-        guard case .classes(let labels) = train.targets else { Issue.record("classes"); return }
         for r in 0..<train.count {
             let px = Int((Double(train.features[r, 0]) - x0) / (x1 - x0) * Double(w))
             let py = Int((y1 - Double(train.features[r, 1])) / (y1 - y0) * Double(h))
             let cell = try #require(b.cell(atX: inside.x + px, y: inside.y + py / 2))
             #expect(cell.symbol == "●", "training example \(r)")
-            // A point shared by two classes shows the later one; most are alone.
-            _ = labels
         }
         let text = Fixtures.text(b)
         #expect(text.contains("● train"))
