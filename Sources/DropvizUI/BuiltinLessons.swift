@@ -37,17 +37,6 @@ public enum BuiltinLessons {
         options: ["--dataset", "moons", "--noise", "0.35", "--train-size", "80", "--hidden", "128,128", "--rate", "0"],
         speed: 20)
 
-    static let uncertainty = Lesson(
-        name: "uncertainty",
-        title: "Monte Carlo dropout: knowing what you don't know",
-        caption: [
-            "Keep dropout on at prediction time and run T stochastic passes: the spread of the answers is an estimate of the model's uncertainty (Gal & Ghahramani 2016).",
-            "The panel shows, for one example, the Monte Carlo mean ± 2σ next to the plain prediction. Move between examples with , and . — the band is wider far from the training data. < and > change T.",
-            "Headless, over a whole validation set: dropviz eval --load MODEL --mc-samples 30",
-        ],
-        options: ["--dataset", "sine", "--train-size", "40", "--hidden", "64,64", "--activation", "tanh", "--rate", "0.2"],
-        panel: "uncertainty", speed: 10)
-
     static let variants = Lesson(
         name: "variants",
         title: "Variants of dropout",
