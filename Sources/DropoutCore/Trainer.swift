@@ -32,7 +32,7 @@ public final class Trainer {
     public var recordsDropStatistics = false
     /// The rate a position had before the changes made since the last step: several key
     /// presses between two steps are one change on the plot.
-    private var rateBeforeThisStep: (position: Int, step: Int, rate: Float)?
+    private var rateBeforeThisStep: (positions: [Int], step: Int, rate: Float)?
 
     private var batchIndices: [Int] = []
     /// Internal for the test that the step reuses its buffers.
@@ -208,23 +208,35 @@ public final class Trainer {
     /// Sets the rate of dropout position `layer` (MLP: 0 = input; CNN: the conv positions
     /// first, see `TrainableModel.dropoutPositions`) and marks the change on the history.
     public func setRate(_ p: Float, layer: Int) throws {
+        try setRate(p, layers: [layer])
+    }
+
+    /// Sets the rate of several dropout positions at once (linked hidden layers) and marks the
+    /// change once on the history: "h1-h2 p 0.5→0.6", not one marker per layer on top of
+    /// each other. The label names the first and last position.
+    public func setRate(_ p: Float, layers: [Int]) throws {
         try TrainingConfig.checkRate(p, option: "rate")
         let positions = model.dropoutPositions
-        precondition(layer >= 0 && layer < positions.count)
-        let old = positions[layer].rate
-        guard old != p else { return }
-        positions[layer].rate = p
-        config.setPositionRate(p, position: layer)
-        let name = model.positionNames[layer]
+        guard let first = layers.first, let lastLayer = layers.last else { return }
+        precondition(layers.allSatisfy { $0 >= 0 && $0 < positions.count })
+        let old = positions[first].rate
+        let changed = layers.contains { positions[$0].rate != p }
+        guard changed else { return }
+        for layer in layers {
+            positions[layer].rate = p
+            config.setPositionRate(p, position: layer)
+        }
+        let names = model.positionNames
+        let name = layers.count == 1 ? names[first] : "\(names[first])-\(names[lastLayer])"
         // Several key presses between two steps make one change on the plot: 0.5→0.6, not
         // 0.5→0.55 and 0.55→0.6 on top of each other.
         var from = old
-        if let before = rateBeforeThisStep, before.position == layer, before.step == currentStep,
+        if let before = rateBeforeThisStep, before.positions == layers, before.step == currentStep,
            let last = history.events.last, last.step == currentStep, last.label.hasPrefix("\(name) p ") {
             from = before.rate
             history.events.removeLast()
         }
-        rateBeforeThisStep = (layer, currentStep, from)
+        rateBeforeThisStep = (layers, currentStep, from)
         guard from != p else { return }
         history.record(event: RunEvent(step: currentStep, label: "\(name) p \(Self.format(from))→\(Self.format(p))"))
     }
@@ -295,7 +307,8 @@ public final class Trainer {
         smoothed = nil
     }
 
-    static func format(_ p: Float) -> String {
+    /// A rate as the plot's markers print it: 0.5, 0.55.
+    public static func format(_ p: Float) -> String {
         let s = String(Float((p * 100).rounded() / 100))
         return s
     }

@@ -16,7 +16,24 @@ public struct AppState {
     public var paused = false
     /// Show the network as evaluation sees it: nothing dropped, scaling applied.
     public var evalView = false
+    /// Index into `speedSettings`.
     public var speedIndex: Int = AppState.defaultSpeedIndex
+    /// Frames since the last step at a slow-motion speed (steps per second).
+    public var framesSinceStep = 0
+    /// Rate keys change every hidden layer at once (`u` unlinks: then the selected one only).
+    /// The input layer always keeps its own rate.
+    public var linkedRates = true
+    /// The plot shows only the recent part of the run (`w`).
+    public var recentWindow = false
+    /// The help's page: 0 keys, 1 legend (`?` turns the page).
+    public var helpPage = 0
+    /// The state string is shown wrapped in a box (`S`).
+    public var showState = false
+    /// Training pauses by itself at this step (a lesson's natural length).
+    public var pauseAtStep: Int? = nil
+    /// After the next step, select the selected layer's most active unit (a lesson that opens
+    /// the maths panel: unit 0 is often a silent ReLU that shows nothing).
+    public var selectsActiveUnit = false
     public var logScale = false
     public var showAccuracy = false
     public var showHelp = false
@@ -47,9 +64,23 @@ public struct AppState {
     /// What it holds is keyed by everything it was computed from (see PanelCache.swift).
     public var panelCache = PanelCache()
 
-    /// Steps run per frame at each speed setting (about 30 frames a second).
+    /// Steps run per frame at each fast speed setting (about 30 frames a second).
     public static let speeds = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]
-    public static let defaultSpeedIndex = 3
+    /// Slow motion for a class: steps per second.
+    public static let slowSpeeds = [1, 2, 5]
+    public enum Speed: Equatable, Sendable {
+        case perSecond(Int), perFrame(Int)
+        public var label: String {
+            switch self {
+            case .perSecond(let n): return "\(n) step\(n == 1 ? "" : "s")/s"
+            case .perFrame(let n): return "×\(n)"
+            }
+        }
+    }
+    /// Every speed `[` and `]` step through, slowest first.
+    public static let speedSettings: [Speed] = slowSpeeds.map { .perSecond($0) } + speeds.map { .perFrame($0) }
+    public static let frameRate = 30
+    public static let defaultSpeedIndex = slowSpeeds.count + 3
 
     public init(trainer: Trainer, width: Int, height: Int, glyphs: Glyphs = .unicode) {
         // The maths panel and the diagram's observed rates read the drop statistics.
@@ -61,7 +92,21 @@ public struct AppState {
         selectedLayer = trainer.model.defaultPosition
     }
 
-    public var stepsPerFrame: Int { Self.speeds[speedIndex] }
+    public var speed: Speed { Self.speedSettings[speedIndex] }
+    /// Steps the event loop offers each frame; at slow speeds most of them are skipped by
+    /// `update`, which steps once every `frameRate / n` frames.
+    public var stepsPerFrame: Int {
+        if case .perFrame(let n) = speed { return n }
+        return 1
+    }
+
+    /// The dropout positions a rate key changes: every hidden layer of an MLP while the rates
+    /// are linked (the input keeps its own), else the selected one.
+    public var rateTargets: [Int] {
+        guard linkedRates, trainer.mlp != nil, selectedLayer > 0 else { return [selectedLayer] }
+        return Array(1..<dropoutLayerCount)
+    }
+    public var ratesAreLinkable: Bool { trainer.mlp != nil && dropoutLayerCount > 2 }
     public var dropoutLayerCount: Int { trainer.model.dropoutPositions.count }
     /// The smallest screen the layout is made for.
     public static let minimumWidth = 80, minimumHeight = 24
@@ -70,6 +115,15 @@ public struct AppState {
     public var selectedRate: Float { trainer.model.dropoutPositions[selectedLayer].rate }
 
     public func layerName(_ d: Int) -> String { trainer.model.positionTitles[d] }
+
+    /// Selects the unit of the selected layer with the largest |x| for the batch's first
+    /// example in the last step.
+    public mutating func selectMostActiveUnit() {
+        guard let net = trainer.mlp, selectedLayer < net.dropout.count else { return }
+        let x = net.dropoutInput(selectedLayer)
+        guard x.rows > 0, x.cols > 0 else { return }
+        selectedUnit = (0..<x.cols).max { abs(x[0, $0]) < abs(x[0, $1]) } ?? 0
+    }
 
     /// Keeps the selected unit inside the selected layer after the layer changed.
     public mutating func clampSelectedUnit() {

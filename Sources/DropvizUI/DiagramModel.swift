@@ -92,10 +92,10 @@ extension NetworkDiagram {
         }
         units.append(out)
         labels.append(("output \(k)", arch.task.isClassification ? "softmax" : "linear", ""))
-        let caption = evalMode ? "eval: none dropped" : "example 1 of batch"
+        let caption = evalMode ? "eval: none dropped" : "batch example #1"
         // The hidden layers' variant (the input position falls back to Bernoulli's ✕).
         let hiddenVariant = net.dropout.count > 1 ? net.dropout[1].effectiveVariant : net.dropout[0].effectiveVariant
-        self.init(units: units, labels: labels, selected: s.selectedLayer, glyphs: s.glyphs, caption: caption,
+        self.init(units: units, labels: labels, selected: s.selectedLayer, rateTargets: Set(s.rateTargets), glyphs: s.glyphs, caption: caption,
                   legend: Self.legendEntries(variant: hiddenVariant, evalMode: evalMode, glyphs: s.glyphs),
                   selectedUnit: s.panel == .maths ? s.selectedUnit : nil)
     }
@@ -108,7 +108,7 @@ extension NetworkDiagram {
         case .gaussian:
             return st.gateCount > 0 ? String(format: " var %.2f", st.gateVariance) : ""
         case .bernoulli, .dropconnect, .standout:
-            return st.totalDraws > 0 ? String(format: " (%.1f%%)", st.dropFraction * 100) : ""
+            return st.totalDraws > 0 ? String(format: " seen %.1f%%", st.dropFraction * 100) : ""
         }
     }
 

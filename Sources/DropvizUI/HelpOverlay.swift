@@ -9,7 +9,7 @@ public enum HelpOverlay {
         // Two columns when one would not fit the height.
         let columns = rows.count + 4 > area.height ? 2 : 1
         let perColumn = (rows.count + columns - 1) / columns
-        let footer = "p = drop probability · any key closes"
+        let footer = "p = drop probability · ? legend · any other key closes"
         let width = min(area.width, max(columns * entryWidth + (columns - 1) * 2, footer.count) + 4)
         let height = min(area.height, perColumn + 4)
         let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
@@ -24,6 +24,88 @@ public enum HelpOverlay {
             _ = buffer.put(row.action, x: x + keyWidth + 2, y: y, maxWidth: max(0, box.right - 2 - x - keyWidth - 2))
         }
         _ = buffer.put(ascii(footer, glyphs), x: box.x + 2, y: box.bottom - 2, style: Style(dim: true), maxWidth: box.width - 4)
+    }
+
+    /// The second page: what every symbol, shade, colour, label and panel on the screen means.
+    public static func legendLines(glyphs: Glyphs) -> [(term: String, meaning: String)] {
+        let shades = String(glyphs.shades.dropFirst())
+        return [
+            ("DIAGRAM", ""),
+            ("\(glyphs.unitDropped) (red)", "unit dropped in this step, for the first example of the mini-batch"),
+            ("\(shades) (cyan)", "kept unit, shaded by its activation |x| (darkest to brightest)"),
+            ("\(glyphs.unitIdle) (grey)", "kept unit whose activation is zero (ReLU off)"),
+            ("p=0.60", "the layer's drop probability (the rate)"),
+            ("seen 59.8%", "share of units actually dropped so far; tends to p (standout: its own)"),
+            ("dropped 77/128", "units dropped in this step (first example of the batch)"),
+            ("highlighted", "the layer(s) the rate keys change; linked: every hidden layer"),
+            ("LOSS PLOT", ""),
+            ("batch (white)", "mini-batch loss in train mode (dropout on), smoothed"),
+            ("train (cyan)", "loss on the whole training set in eval mode (dropout off)"),
+            ("val (magenta)", "loss on the validation set in eval mode: what generalises"),
+            ("twin (green/yellow)", "the same network without dropout (t): its train and val loss"),
+            ("┊ h1-h2 p 0.5→0.6", "a change made while training: rate, variant, scaling"),
+            ("best", "lowest validation loss so far: the early-stopping point"),
+            ("start off scale", "the first steps are above the y range (l: log scale)"),
+            ("STATUS LINE", ""),
+            ("train 0.15 91%", "training loss and accuracy (eval mode)"),
+            ("TRAIN / EVAL", "the diagram shows a training step or evaluation (e)"),
+            ("×10, 2 steps/s", "speed: steps a frame, or slow motion ([ and ])"),
+            ("PANELS (p)", ""),
+            ("data", "decision map p(class 1) with the training points; fit for sine"),
+            ("maths", "the selected unit's x, m, x·m/(1-p) and the L2 view p(1-p)"),
+            ("co-adaptation", "correlations between the selected layer's units"),
+            ("MC dropout", "T passes with dropout on: mean ± 2σ beside the plain prediction"),
+            ("confusion", "validation confusion matrix"),
+            ("sweep", "W: one network per rate, validation loss against the rate"),
+        ].map { (ascii($0.0, glyphs), ascii($0.1, glyphs)) }
+    }
+
+    /// The legend, wrapped to the box and cut into pages that fit its height: each entry is
+    /// (term, one line of its meaning); a heading has no meaning.
+    static func legendPages(glyphs: Glyphs, in area: Rect) -> (box: Rect, termWidth: Int, pages: [[(term: String, text: String)]]) {
+        let rows = legendLines(glyphs: glyphs)
+        let termWidth = rows.map(\.term.count).max() ?? 0
+        let width = min(area.width, termWidth + 2 + (rows.map(\.meaning.count).max() ?? 0) + 4)
+        let height = min(area.height, rows.count + 3)
+        let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
+        let meaningWidth = max(8, box.width - 4 - termWidth - 2)
+        var lines: [(term: String, text: String)] = []
+        for row in rows {
+            if row.meaning.isEmpty { lines.append((row.term, "")); continue }
+            for (k, line) in LessonOverlay.wrap(row.meaning, width: meaningWidth).enumerated() {
+                lines.append((k == 0 ? row.term : "", line))
+            }
+        }
+        let perPage = max(1, box.height - 3)
+        let pages = stride(from: 0, to: lines.count, by: perPage).map { Array(lines[$0..<min(lines.count, $0 + perPage)]) }
+        return (box, termWidth, pages)
+    }
+
+    /// Page `page` (0-based) of the legend in a box.
+    public static func renderLegend(page: Int, glyphs: Glyphs, in area: Rect, into buffer: inout Buffer) {
+        let (box, termWidth, pages) = legendPages(glyphs: glyphs, in: area)
+        guard !pages.isEmpty, box.height >= 4 else { return }
+        let index = min(max(page, 0), pages.count - 1)
+        buffer.fill(box, " ")
+        drawBox(box, title: " legend ", glyphs: glyphs, into: &buffer)
+        let inner = box.inset(by: 1)
+        for (k, line) in pages[index].enumerated() {
+            let y = inner.y + k
+            if line.text.isEmpty {
+                _ = buffer.put(line.term, x: inner.x + 1, y: y, style: Style(bold: true), maxWidth: inner.width - 2)
+            } else {
+                _ = buffer.put(line.term, x: inner.x + 1, y: y, style: Style(bold: true).fg(.yellow), maxWidth: termWidth)
+                _ = buffer.put(line.text, x: inner.x + 1 + termWidth + 2, y: y, maxWidth: max(0, inner.right - (inner.x + 1 + termWidth + 2)))
+            }
+        }
+        let more = index + 1 < pages.count ? "? next page · " : ""
+        let footer = "page \(index + 1)/\(pages.count) · \(more)any other key closes"
+        _ = buffer.put(ascii(footer, glyphs), x: inner.x + 1, y: inner.bottom - 1, style: Style(dim: true), maxWidth: inner.width - 2)
+    }
+
+    /// Pages of the legend at this screen size (for `?` to know when to close).
+    public static func legendPageCount(glyphs: Glyphs, width: Int, height: Int) -> Int {
+        legendPages(glyphs: glyphs, in: Rect(x: 0, y: 1, width: width, height: height - 2)).pages.count
     }
 
     static func ascii(_ s: String, _ glyphs: Glyphs) -> String {

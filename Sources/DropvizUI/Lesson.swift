@@ -18,8 +18,17 @@ public struct Lesson: Codable, Equatable, Sendable {
     public var panel: String?
     /// Steps per frame (1, 2, 5, 10, 20, 50, …).
     public var speed: Int?
+    /// Slow motion instead: steps per second (1, 2 or 5).
+    public var slow: Int?
+    /// The dropout position to select (0 = input, 1 = the first hidden layer, …).
+    public var layer: Int?
+    /// The unit of the selected layer the maths panel opens on.
+    public var unit: Int?
+    /// Training pauses by itself at this step: the length the caption's claims are made for.
+    public var pauseAt: Int?
 
-    public init(name: String, title: String, caption: [String], options: [String], twin: Float? = nil, panel: String? = nil, speed: Int? = nil) {
+    public init(name: String, title: String, caption: [String], options: [String], twin: Float? = nil, panel: String? = nil,
+                speed: Int? = nil, slow: Int? = nil, layer: Int? = nil, unit: Int? = nil, pauseAt: Int? = nil) {
         self.name = name
         self.title = title
         self.caption = caption
@@ -27,6 +36,10 @@ public struct Lesson: Codable, Equatable, Sendable {
         self.twin = twin
         self.panel = panel
         self.speed = speed
+        self.slow = slow
+        self.layer = layer
+        self.unit = unit
+        self.pauseAt = pauseAt
     }
 
     public static func load(path: String) throws -> Lesson {
@@ -56,6 +69,12 @@ public struct Lesson: Codable, Equatable, Sendable {
         if let t = twin, !(t >= 0 && t < 1) {
             throw DropvizError("\(source): twin rate must be in [0, 1)")
         }
+        if let v = slow, !AppState.slowSpeeds.contains(v) {
+            throw DropvizError("\(source): slow must be one of \(AppState.slowSpeeds.map(String.init).joined(separator: ", ")) (steps a second)")
+        }
+        if let v = layer, v < 0 || v > 64 { throw DropvizError("\(source): layer must be a dropout position (0 = input, 1 = hidden1, …)") }
+        if let v = unit, v < 0 || v > 100_000 { throw DropvizError("\(source): unit must be 0 or more") }
+        if let v = pauseAt, v < 1 || v > 10_000_000 { throw DropvizError("\(source): pauseAt must be a step from 1 to 10000000") }
     }
 
     public func json() -> String {
@@ -97,5 +116,34 @@ public enum LessonOverlay {
         }
         if !line.isEmpty { lines.append(line) }
         return lines
+    }
+}
+
+extension AppState {
+    /// Opens `lesson` on this state: its twin, panel, speed, selection and pause step, with
+    /// the instructions shown (training waits while they are open).
+    public mutating func apply(lesson: Lesson) throws {
+        self.lesson = lesson
+        showLesson = true
+        if let p = lesson.panel.flatMap(Panel.init(rawValue:)) { panel = p }
+        if let t = lesson.twin {
+            twinRate = t
+            try startTwin()
+        }
+        if let v = lesson.speed, let i = AppState.speedSettings.firstIndex(of: .perFrame(v)) { speedIndex = i }
+        if let v = lesson.slow, let i = AppState.speedSettings.firstIndex(of: .perSecond(v)) { speedIndex = i }
+        if let d = lesson.layer {
+            guard d < dropoutLayerCount else {
+                throw DropvizError("lesson '\(lesson.name)': layer \(d) does not exist (this model has \(dropoutLayerCount) dropout positions)")
+            }
+            selectedLayer = d
+        }
+        if let u = lesson.unit {
+            selectedUnit = u
+            clampSelectedUnit()
+        } else {
+            selectsActiveUnit = panel == .maths
+        }
+        pauseAtStep = lesson.pauseAt
     }
 }

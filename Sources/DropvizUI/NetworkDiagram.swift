@@ -70,6 +70,8 @@ public struct NetworkDiagram {
     public let units: [[UnitState]]
     public let labels: [(name: String, rate: String, count: String)]
     public let selected: Int
+    /// The layers the rate keys change (all hidden layers while the rates are linked).
+    public let rateTargets: Set<Int>
     public let glyphs: Glyphs
     public let caption: String
     /// What the marks mean for the current variant, one short entry a row; drawn under the
@@ -78,11 +80,12 @@ public struct NetworkDiagram {
     /// The unit the maths panel describes, marked in the selected layer.
     public let selectedUnit: Int?
 
-    public init(units: [[UnitState]], labels: [(name: String, rate: String, count: String)], selected: Int, glyphs: Glyphs, caption: String,
-                legend: [String] = [], selectedUnit: Int? = nil) {
+    public init(units: [[UnitState]], labels: [(name: String, rate: String, count: String)], selected: Int, rateTargets: Set<Int>? = nil,
+                glyphs: Glyphs, caption: String, legend: [String] = [], selectedUnit: Int? = nil) {
         self.units = units
         self.labels = labels
         self.selected = selected
+        self.rateTargets = rateTargets ?? [selected]
         self.glyphs = glyphs
         self.caption = caption
         self.legend = legend
@@ -100,10 +103,11 @@ public struct NetworkDiagram {
         drawConnections(frames, into: &buffer)
         for (i, f) in frames.enumerated() {
             let label = labels[i]
-            let style = i == selected ? Self.selectedStyle : Style(bold: true)
+            let targeted = rateTargets.contains(i)
+            let style = targeted ? Self.selectedStyle : Style(bold: true)
             let width = f.frame.width - 1
             _ = buffer.put(label.name, x: f.frame.x + 1, y: f.frame.y, style: style, maxWidth: width)
-            _ = buffer.put(label.rate, x: f.frame.x + 1, y: f.frame.y + 1, style: i == selected ? Style(bold: true).fg(.yellow) : .plain, maxWidth: width)
+            _ = buffer.put(label.rate, x: f.frame.x + 1, y: f.frame.y + 1, style: targeted ? Style(bold: true).fg(.yellow) : .plain, maxWidth: width)
             for u in 0..<f.shown {
                 let (x, y) = f.cell(ofUnit: u)
                 switch units[i][u] {
@@ -147,7 +151,8 @@ public struct NetworkDiagram {
         }
     }
 
-    public static let gateLowStyle = Style().fg(.blue)
+    // Bold: plain blue on black is lost on a projector.
+    public static let gateLowStyle = Style(bold: true).fg(.brightBlue)
     public static let gateHighStyle = Style().fg(.red)
     public static let connectionStyle = Style().fg(.magenta)
     public static let keepStyle = Style().fg(.green)
@@ -187,15 +192,19 @@ public struct NetworkDiagram {
             let fromRows = Self.sampleRows(a.block, limit: 4), toRows = Self.sampleRows(b.block, limit: 4)
             for r in fromRows {
                 for t in toRows {
-                    canvas.line(from: (0, (r - top) * 4 + 2), to: (gap.width * 2 - 1, (t - top) * 4 + 2), color: .blue)
+                    canvas.line(from: (0, (r - top) * 4 + 2), to: (gap.width * 2 - 1, (t - top) * 4 + 2), color: .white)
                 }
             }
             canvas.render(into: &buffer, area: gap, glyphs: glyphs)
             for y in gap.y..<gap.bottom {
-                for x in gap.x..<gap.right { if let c = buffer.cell(atX: x, y: y), c.symbol != " " { buffer.setStyle(x: x, y: y, Style(dim: true).fg(.blue)) } }
+                for x in gap.x..<gap.right { if let c = buffer.cell(atX: x, y: y), c.symbol != " " { buffer.setStyle(x: x, y: y, Self.fanStyle) } }
             }
         }
     }
+
+    /// The fan is decoration (it encodes no weights): a neutral grey that stays visible on a
+    /// projector, where dim blue on black vanished.
+    static let fanStyle = Style(dim: true).fg(.white)
 
     static func sampleRows(_ block: Rect, limit: Int) -> [Int] {
         guard block.height > 0 else { return [] }

@@ -22,7 +22,9 @@ public enum StatusBar {
         parts.append((t.config.scaling.rawValue, 5))
         parts.append((s.evalView ? "EVAL" : "TRAIN", 7))
         parts.append((runState(s), 10))
-        parts.append(("×\(s.stepsPerFrame)", 1))
+        parts.append((s.speed.label, 6))
+        if s.ratesAreLinkable { parts.append((s.linkedRates ? "p linked" : "p: \(s.layerName(s.selectedLayer))", 7)) }
+        if let t = s.twin, let e = t.lastEvaluation { parts.append(("twin val " + format(e.valLoss), 4)) }
         let separator = " │ "
         func joined() -> String { " " + parts.map(\.0).joined(separator: separator) }
         while joined().count > width, let drop = parts.enumerated().min(by: { $0.element.1 < $1.element.1 }) {

@@ -5,8 +5,23 @@ import TermUI
 public func update(_ s: inout AppState, _ msg: Msg) {
     switch msg {
     case .step:
-        guard !s.paused, !s.trainer.diverged else { return }
+        // The lesson box pauses training while it is read aloud.
+        guard !s.paused, !s.trainer.diverged, !s.showLesson else { return }
+        if case .perSecond(let n) = s.speed {
+            s.framesSinceStep += 1
+            guard s.framesSinceStep >= AppState.frameRate / n else { return }
+            s.framesSinceStep = 0
+        }
         stepBoth(&s)
+        if s.selectsActiveUnit {
+            s.selectsActiveUnit = false
+            s.selectMostActiveUnit()
+        }
+        if let stop = s.pauseAtStep, s.trainer.currentStep >= stop {
+            s.paused = true
+            s.pauseAtStep = nil
+            s.notice = "paused at step \(s.trainer.currentStep), the lesson's length: compare the curves; space goes on"
+        }
     case .resize(let w, let h):
         s.width = w
         s.height = h
@@ -26,8 +41,17 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
         return
     }
     if s.showHelp {
-        // Any key closes the help; q and Ctrl-C still quit.
+        // ? turns to the legend's pages; any other key closes the help; q and Ctrl-C still quit.
+        if event == .char("?") && s.helpPage < HelpOverlay.legendPageCount(glyphs: s.glyphs, width: s.width, height: s.height) {
+            s.helpPage += 1
+            return
+        }
         s.showHelp = false
+        if event == .char("q") || event == .ctrlC { s.quit = true }
+        return
+    }
+    if s.showState {
+        s.showState = false
         if event == .char("q") || event == .ctrlC { s.quit = true }
         return
     }
@@ -44,7 +68,20 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
     case .down, .char("-"), .char("_"):
         changeRate(&s, by: -0.05)
     case .char(let c) where c.isASCII && c.isNumber:
-        setRate(&s, Float(c.wholeNumberValue ?? 0) / 10, layer: s.selectedLayer)
+        setRate(&s, Float(c.wholeNumberValue ?? 0) / 10, layers: s.rateTargets)
+    case .char("u"):
+        guard s.ratesAreLinkable else {
+            s.notice = "one rate key per layer here: nothing to link"
+            return
+        }
+        s.linkedRates.toggle()
+        s.notice = s.linkedRates
+            ? "rates linked: the rate keys change every hidden layer (the input keeps its own)"
+            : "rates unlinked: the rate keys change the selected layer only (←/→ selects)"
+    case .char("w"):
+        s.recentWindow.toggle()
+    case .char("T"):
+        cycleTwinRate(&s)
     case .left, .backTab:
         s.selectedLayer = (s.selectedLayer + s.dropoutLayerCount - 1) % s.dropoutLayerCount
         s.clampSelectedUnit()
@@ -52,8 +89,7 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
         s.selectedLayer = (s.selectedLayer + 1) % s.dropoutLayerCount
         s.clampSelectedUnit()
     case .char("a"):
-        let p = s.selectedRate
-        for d in 1..<s.dropoutLayerCount { setRate(&s, p, layer: d) }
+        setRate(&s, s.selectedRate, layers: Array(1..<s.dropoutLayerCount))
     case .char("e"):
         s.evalView.toggle()
     case .char("["):
@@ -67,7 +103,8 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
     case .char("r"):
         s.trainer.reset()
         s.twin?.reset()
-        s.notice = "reset: step 0, the same initial weights, current rates kept"
+        s.notice = s.twin == nil ? "reset: step 0, the same initial weights, current rates kept"
+            : "both restart at step 0 from the same weights: yours at p=\(Trainer.format(s.selectedRate)), the \(s.twinLabel)"
     case .char("R"):
         // A new seed derived from the old one: reproducible from the state string of the run.
         var sm = SplitMix64(seed: s.trainer.config.seed)
@@ -141,7 +178,7 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
         s.panel = .sweep
         s.notice = "sweep: 30 networks of \(SweepJob.steps) steps in the background; the panel fills in"
     case .char("S"):
-        s.notice = "state: " + s.stateString
+        s.showState = true
     case .char("x"):
         s.notice = s.exportCurves()
     case .char("i"):
@@ -151,6 +188,7 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
         s.panel = s.panel.next
     case .char("?"):
         s.showHelp = true
+        s.helpPage = 0
     case .mouse(let x, let y) where s.trainer.mlp != nil:
         let layout = ScreenLayout(width: s.width, height: s.height)
         let diagram = NetworkDiagram.layout(widths: s.trainer.network.architecture.widths, in: layout.diagram)
@@ -172,13 +210,25 @@ private func stepBoth(_ s: inout AppState) {
 
 private func changeRate(_ s: inout AppState, by delta: Float) {
     let p = ((s.selectedRate + delta) * 100).rounded() / 100
-    setRate(&s, min(max(p, 0), TrainingConfig.maxRate), layer: s.selectedLayer)
+    setRate(&s, min(max(p, 0), TrainingConfig.maxRate), layers: s.rateTargets)
 }
 
-private func setRate(_ s: inout AppState, _ p: Float, layer: Int) {
+private func setRate(_ s: inout AppState, _ p: Float, layers: [Int]) {
     do {
-        try s.trainer.setRate(p, layer: layer)
+        try s.trainer.setRate(p, layers: layers)
     } catch {
         s.notice = "\(error)"
     }
+}
+
+/// `T`: the twin's hidden rate steps through 0, 0.2, …, 0.8 and both networks restart from the
+/// same weights, so two rates are compared from the same start.
+private func cycleTwinRate(_ s: inout AppState) {
+    let choices: [Float] = [0, 0.2, 0.4, 0.6, 0.8]
+    let next = choices.first { $0 > s.twinRate + 1e-4 } ?? choices[0]
+    s.twinRate = next
+    do {
+        try s.startTwin()
+        s.notice = "both restart at step 0 from the same weights: yours at p=\(Trainer.format(s.selectedRate)), the \(s.twinLabel)"
+    } catch { s.notice = "\(error)" }
 }

@@ -15,7 +15,7 @@ public func view(_ s: AppState, into buffer: inout Buffer) {
         unrolled.render(area: layout.diagram, into: &buffer)
     } else if let conv = ConvDiagram(state: s) { conv.render(area: layout.diagram, into: &buffer) } else { NetworkDiagram(state: s).render(area: layout.diagram, into: &buffer) }
     let formula = s.trainer.lstmModel != nil ? UnrolledView.formula(s)
-        : s.trainer.cnn != nil ? ConvDiagram.formula(s) : Formula.line(s.trainer.config, unicode: s.glyphs.isUnicode)
+        : s.trainer.cnn != nil ? ConvDiagram.formula(s) : Formula.line(s.trainer.config, unicode: s.glyphs.isUnicode, width: s.width - 1)
     _ = buffer.put(formula, x: 1, y: layout.formula.y,
                    style: s.trainer.config.scaling == .none && s.trainer.config.variant == .bernoulli ? Style(bold: true).fg(.red) : Style().fg(.yellow),
                    maxWidth: s.width - 1)
@@ -29,14 +29,32 @@ public func view(_ s: AppState, into buffer: inout Buffer) {
     LinePlot(state: s).render(area: plotArea.inset(horizontal: 1, vertical: 0), into: &buffer)
     StatusBar.render(s, area: layout.status, into: &buffer)
     var hint = s.glyphs.isUnicode ? KeyBindings.hint : KeyBindings.hintASCII
-    if let lesson = s.lesson { hint = "lesson \(lesson.name): i instructions  ? keys  q quit" }
-    hint = s.notice ?? hint
-    _ = buffer.put(hint, x: 0, y: layout.hint.y, style: s.notice != nil ? Style(bold: true).fg(.yellow) : Style(dim: true), maxWidth: s.width)
+    if let lesson = s.lesson { hint = "lesson \(lesson.name): i instructions  ? keys and legend  q quit" }
+    if let notice = s.notice {
+        // A notice too long for one line takes the status line too: it is never cut.
+        let lines = LessonOverlay.wrap(notice, width: s.width)
+        let rows = lines.count > 1 ? [layout.status.y, layout.hint.y] : [layout.hint.y]
+        for (k, y) in rows.enumerated() {
+            buffer.fill(Rect(x: 0, y: y, width: s.width, height: 1), " ")
+            let text = k == rows.count - 1 ? lines.dropFirst(k).joined(separator: " ") : lines[k]
+            _ = buffer.put(text, x: 0, y: y, style: Style(bold: true).fg(.yellow), maxWidth: s.width)
+        }
+    } else {
+        _ = buffer.put(hint, x: 0, y: layout.hint.y, style: Style(dim: true), maxWidth: s.width)
+    }
     if s.showLesson, let lesson = s.lesson {
         LessonOverlay.render(lesson, glyphs: s.glyphs, in: Rect(x: 0, y: 1, width: s.width, height: s.height - 2), into: &buffer)
     }
+    let overlayArea = Rect(x: 0, y: 1, width: s.width, height: s.height - 2)
     if s.showHelp {
-        HelpOverlay.render(glyphs: s.glyphs, in: Rect(x: 0, y: 1, width: s.width, height: s.height - 2), into: &buffer)
+        if s.helpPage == 0 {
+            HelpOverlay.render(glyphs: s.glyphs, in: overlayArea, into: &buffer)
+        } else {
+            HelpOverlay.renderLegend(page: s.helpPage - 1, glyphs: s.glyphs, in: overlayArea, into: &buffer)
+        }
+    }
+    if s.showState {
+        StateOverlay.render(s.stateString, glyphs: s.glyphs, in: overlayArea, into: &buffer)
     }
 }
 

@@ -30,10 +30,14 @@ public struct LinePlot: Widget, Sendable, Equatable {
     public struct Marker: Sendable, Equatable {
         public var x: Double
         public var label: String
+        /// Shown instead of `label` when the full label finds no free place (e.g. "0.5→0.6"
+        /// for "h1-h2 p 0.5→0.6").
+        public var shortLabel: String?
 
-        public init(x: Double, label: String) {
+        public init(x: Double, label: String, shortLabel: String? = nil) {
             self.x = x
             self.label = label
+            self.shortLabel = shortLabel
         }
     }
 
@@ -85,7 +89,7 @@ public struct LinePlot: Widget, Sendable, Equatable {
 
     public func layout(in area: Rect) -> Layout? {
         guard area.width >= 4, area.height >= 2 else { return nil }
-        let headerRows = 1
+        let headerRows = headerRowCount(area)
         let axisRow: Int? = area.height >= 4 ? area.bottom - (area.height >= 5 ? 2 : 1) : nil
         let xLabelRow: Int? = area.height >= 5 ? area.bottom - 1 : nil
         let plotTop = area.y + headerRows
@@ -143,33 +147,96 @@ public struct LinePlot: Widget, Sendable, Equatable {
         canvas.render(into: &buffer, area: plot, glyphs: glyphs)
 
         // Labels last, over the curves: a marker nobody can read is noise.
-        for marker in markers where !marker.label.isEmpty {
-            guard let column = projection.column(x: marker.x) else { continue }
-            let length = marker.label.count
-            var start = column + 1
-            if start + length > plot.right { start = max(plot.x, column - length) }
-            buffer.put(marker.label, x: start, y: plot.y, style: Style(fg: markerColor, bold: true),
-                       maxWidth: plot.right - start)
+        for placed in markerLabels(projection) {
+            buffer.put(placed.text, x: placed.x, y: placed.y, style: Style(fg: markerColor, bold: true),
+                       maxWidth: plot.right - placed.x)
         }
+    }
+
+    /// Where the marker labels go: each beside its line (right of it, or left when the right
+    /// has no room), on the first of the top rows where it overlaps no other label. The newest
+    /// markers are placed first; a label that finds no place tries its short form, and then
+    /// is left out (its line stays): labels never overwrite each other.
+    public func markerLabels(_ projection: PlotProjection) -> [(text: String, x: Int, y: Int)] {
+        let plot = projection.plot
+        let rows = max(1, min(plot.height - 1, 4))
+        var taken = Array(repeating: [Range<Int>](), count: rows)
+        var placed: [(text: String, x: Int, y: Int)] = []
+        for marker in markers.reversed() where !marker.label.isEmpty {
+            guard let column = projection.column(x: marker.x) else { continue }
+            let candidates = [marker.label] + (marker.shortLabel.map { [$0] } ?? [])
+            search: for text in candidates {
+                let length = text.count
+                guard length <= plot.width else { continue }
+                var starts = [column + 1, column - length]
+                starts = starts.filter { $0 >= plot.x && $0 + length <= plot.right }
+                for row in 0..<rows {
+                    for start in starts {
+                        // One free cell between neighbours keeps two labels from reading as one.
+                        let span = (start - 1)..<(start + length + 1)
+                        if taken[row].allSatisfy({ !$0.overlaps(span) }) {
+                            taken[row].append(start..<(start + length))
+                            placed.append((text, start, plot.y + row))
+                            break search
+                        }
+                    }
+                }
+            }
+        }
+        return placed
     }
 
     // MARK: - Parts
 
-    private func renderHeader(area: Rect, into buffer: inout Buffer) {
+    private var legendWidth: Int {
         let entries = series.filter { !$0.label.isEmpty }
-        let legendWidth = entries.reduce(0) { $0 + $1.label.count + 2 } + max(0, entries.count - 1) * 2
+        return entries.reduce(0) { $0 + $1.label.count + 2 } + max(0, entries.count - 1) * 2
+    }
+
+    /// The legend entries laid out in rows of at most `width` columns (each entry "━ label",
+    /// two spaces apart); an entry is never split.
+    private func legendRows(width: Int) -> [[Series]] {
+        var rows: [[Series]] = [[]]
+        var used = 0
+        for entry in series where !entry.label.isEmpty {
+            let w = entry.label.count + 2
+            if !rows[rows.count - 1].isEmpty && used + 2 + w > width {
+                rows.append([])
+                used = 0
+            }
+            used += (rows[rows.count - 1].isEmpty ? 0 : 2) + w
+            rows[rows.count - 1].append(entry)
+        }
+        return rows
+    }
+
+    /// The title and the legend share the top row when they fit; otherwise, when the plot is
+    /// tall enough to spare rows, the legend gets rows of its own (neither is cut).
+    private func headerRowCount(_ area: Rect) -> Int {
+        let needed = title.count + 1 + legendWidth
+        guard needed > area.width, area.height >= 8, !title.isEmpty else { return 1 }
+        return 1 + min(2, legendRows(width: area.width).count)
+    }
+
+    private func renderHeader(area: Rect, into buffer: inout Buffer) {
+        let headerRows = headerRowCount(area)
+        let rows: [[Series]] = headerRows == 1 ? [series.filter { !$0.label.isEmpty }] : Array(legendRows(width: area.width).prefix(headerRows - 1))
         let legendStart = max(area.x, area.right - legendWidth)
-        let titleRoom = legendWidth == 0 ? area.width : legendStart - area.x - 1
+        let titleRoom = headerRows > 1 || legendWidth == 0 ? area.width : legendStart - area.x - 1
         if titleRoom > 0 {
             buffer.put(title, x: area.x, y: area.y, style: titleStyle, maxWidth: titleRoom)
         }
-        var x = legendStart
-        for (i, entry) in entries.enumerated() {
-            if i > 0 { x += 2 }
-            x = buffer.put(String(glyphs.heavyHorizontal), x: x, y: area.y, style: Style(fg: entry.color, bold: true),
-                           maxWidth: area.right - x)
-            x += 1
-            x = buffer.put(entry.label, x: x, y: area.y, maxWidth: area.right - x)
+        for (k, row) in rows.enumerated() {
+            let rowWidth = row.reduce(0) { $0 + $1.label.count + 2 } + max(0, row.count - 1) * 2
+            var x = headerRows == 1 ? legendStart : max(area.x, area.right - rowWidth)
+            let y = headerRows == 1 ? area.y : area.y + 1 + k
+            for (i, entry) in row.enumerated() {
+                if i > 0 { x += 2 }
+                x = buffer.put(String(glyphs.heavyHorizontal), x: x, y: y, style: Style(fg: entry.color, bold: true),
+                               maxWidth: area.right - x)
+                x += 1
+                x = buffer.put(entry.label, x: x, y: y, maxWidth: area.right - x)
+            }
         }
     }
 

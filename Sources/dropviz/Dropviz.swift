@@ -6,7 +6,7 @@ struct Dropviz: ParsableCommand {
         abstract: "Watch dropout train a real neural network, in the terminal.",
         discussion: """
             With no subcommand, opens the visualizer on the default scenario (two moons with \
-            noise 0.35, 80 training examples, hidden 128,128, Adam at 0.01, rate 0.5).
+            noise 0.35, 80 training examples, hidden 128,128, Adam at 0.001, rate 0.6).
             """,
         version: "0.1.0",
         subcommands: [RunCommand.self, TrainCommand.self, EvalCommand.self, DatasetsCommand.self, SweepCommand.self, LessonCommand.self, BenchCommand.self],

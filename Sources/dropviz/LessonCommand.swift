@@ -19,10 +19,14 @@ struct LessonCommand: ParsableCommand {
     @Flag(help: "Print the lesson's JSON file instead of opening it.")
     var print = false
 
+    @Option(name: .customLong("state-out"), help: "Where to write the state string when the visualizer ends (default: dropviz-state.txt; it is also printed).")
+    var stateOut: String = "dropviz-state.txt"
+
     func run() throws {
         if list {
             for l in BuiltinLessons.all {
-                Swift.print(l.name.padding(toLength: 13, withPad: " ", startingAt: 0) + l.title)
+                let width = (BuiltinLessons.all.map(\.name.count).max() ?? 0) + 2
+                Swift.print(l.name.padding(toLength: width, withPad: " ", startingAt: 0) + l.title)
             }
             return
         }
@@ -36,6 +40,8 @@ struct LessonCommand: ParsableCommand {
             Swift.print(lesson.json())
             return
         }
-        try Setup.from(lesson: lesson).start()
+        var setup = try Setup.from(lesson: lesson)
+        setup.statePath = stateOut
+        try setup.start()
     }
 }

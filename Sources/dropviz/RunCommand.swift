@@ -23,6 +23,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Write the curves to this CSV file when the visualizer ends.")
     var log: String?
 
+    @Option(name: .customLong("state-out"), help: "Where to write the state string when the visualizer ends (default: dropviz-state.txt; it is also printed).")
+    var stateOut: String = "dropviz-state.txt"
+
     func run() throws {
         var setup = try Setup.from(options: options, defaultEvalEvery: 20)
         if let path = lesson {
@@ -35,6 +38,7 @@ struct RunCommand: ParsableCommand {
             setup.twinRate = p
         }
         setup.logPath = log
+        setup.statePath = stateOut
         try setup.start()
     }
 }
@@ -48,6 +52,7 @@ struct Setup {
     var speed: Int?
     var fastForward = 0
     var logPath: String?
+    var statePath: String?
 
     static func from(options: TrainingOptions, defaultEvalEvery: Int) throws -> Setup {
         Setup(config: try options.config(defaultEvalEvery: defaultEvalEvery))
@@ -59,15 +64,14 @@ struct Setup {
             throw DropvizError("lesson '\(lesson.name)': bad options: \(TrainingOptions.message(for: error))")
         }
         var s = try from(options: options, defaultEvalEvery: 20)
+        // Its twin, panel, speed and selection are applied by `AppState.apply(lesson:)`.
         s.lesson = lesson
-        s.twinRate = lesson.twin
-        s.panel = lesson.panel.flatMap(Panel.init(rawValue:)) ?? .none
-        s.speed = lesson.speed
         return s
     }
 
     static func from(state text: String) throws -> Setup {
-        let (config, extras) = try StateString.decode(text)
+        // A string copied from the wrapped S box may carry line breaks.
+        let (config, extras) = try StateString.decode(text.filter { $0 != "\n" && $0 != "\r" })
         var s = Setup(config: config)
         if let step = extras["step"] {
             guard let n = Int(step), n >= 0 else { throw DropvizError("--state: bad value '\(step)' for 'step'") }
@@ -96,17 +100,23 @@ struct Setup {
             state.twinRate = t
             try state.startTwin()
         }
-        if let v = speed, let i = AppState.speeds.firstIndex(of: v) { state.speedIndex = i }
-        if let l = lesson {
-            state.lesson = l
-            state.showLesson = true
-        }
+        if let v = speed, let i = AppState.speedSettings.firstIndex(of: .perFrame(v)) { state.speedIndex = i }
+        if let l = lesson { try state.apply(lesson: l) }
         // A state string reproduces a screen: train up to its step, then wait paused.
         if fastForward > 0 {
             for _ in 0..<fastForward { update(&state, .step) }
             state.paused = true
         }
         let final = try Visualizer.run(state: state)
+        // The state string outlives the screen: printed, and kept in a file to paste from.
+        let text = final.stateString
+        print("state: \(text)")
+        if let path = statePath {
+            do { try (text + "\n").write(toFile: path, atomically: true, encoding: .utf8) } catch {
+                throw DropvizError("cannot write the state string to '\(path)': \(error.localizedDescription)")
+            }
+            print("(also in \(path); reproduce with: dropviz run --state '\(text)')")
+        }
         if let path = logPath {
             try CurveLog.write(final.trainer.history, twin: final.twin?.history, to: path)
         }

@@ -16,7 +16,7 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "Hidden activation: relu, leaky-relu, tanh, sigmoid, identity.")
     var activation: String = "relu"
 
-    @Option(help: "Dropout rate (drop probability) of every hidden layer.")
+    @Option(help: "Dropout rate (drop probability) of every hidden layer (default 0.6 for an MLP, 0.5 for the dense layers of a CNN, 0.25 for an LSTM).")
     var rate: Float?
 
     @Option(name: .customLong("input-rate"), help: "Dropout rate of the input layer.")
@@ -73,8 +73,8 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "Optimiser: sgd, momentum, adam.")
     var optimizer: String = "adam"
 
-    @Option(help: "Learning rate.")
-    var lr: Float = 0.01
+    @Option(help: "Learning rate (default 0.001 for an MLP, 0.01 for a CNN or LSTM).")
+    var lr: Float?
 
     @Option(help: "Examples per step (0 = the whole training set).")
     var batch: Int = 32
@@ -101,6 +101,12 @@ struct TrainingOptions: ParsableArguments {
     var l1: Float = 0
 
     /// The configuration these options describe, or an error naming the bad option.
+    /// The default scenario's Adam step and hidden rate, chosen by measurement: on moons σ0.35
+    /// with 80 points and 128,128 units, at 3000 steps over 10 seeds the p = 0 twin's final
+    /// validation loss is 3.5× the dropout network's (at least 2.35× on every seed), and the
+    /// dropout network ends at 1.4× its own best (README, "The default scenario").
+    static let mlpLearningRate: Float = 0.001, mlpRate: Float = 0.6
+
     func config(defaultEvalEvery: Int = 100) throws -> TrainingConfig {
         var c = TrainingConfig()
         c.dataset = dataset
@@ -121,7 +127,7 @@ struct TrainingOptions: ParsableArguments {
             }
             c.rates = try Parse.floats(r, option: "--rates")
         } else {
-            c.rates = [inputRate ?? 0] + Array(repeating: rate ?? (kind == .lstm ? LSTMSettings.defaultRate : 0.5), count: depth)
+            c.rates = [inputRate ?? 0] + Array(repeating: rate ?? (kind == .lstm ? LSTMSettings.defaultRate : kind == .mlp ? Self.mlpRate : 0.5), count: depth)
         }
         if rates != nil {
             for p in c.rates { try TrainingConfig.checkRate(p, option: "--rates") }
@@ -136,7 +142,7 @@ struct TrainingOptions: ParsableArguments {
         c.dropConnectInference = try Parse.choice(dropConnectInference, option: "--dropconnect-inference")
         c.dropConnectSamples = dropConnectSamples
         c.optimizer = try Parse.choice(optimizer, option: "--optimizer")
-        c.learningRate = lr
+        c.learningRate = lr ?? (kind == .mlp ? Self.mlpLearningRate : 0.01)
         c.batchSize = batch
         c.seed = seed
         c.evalEvery = evalEvery ?? defaultEvalEvery
