@@ -17,7 +17,8 @@ struct SequencePrediction {
     /// Steps ahead the target is (sine-seq), for the legend.
     let horizon: Int?
 
-    static let inputColor = Color.blue, targetColor = Color.cyan, predictionColor = Color.yellow
+    // Not blue: dark blue on black vanishes on a projector.
+    static let inputColor = Color.green, targetColor = Color.cyan, predictionColor = Color.yellow
 
     init(state s: AppState, network net: LSTMNetwork) {
         let val = s.trainer.data.validation

@@ -24,15 +24,19 @@ enum SweepPanel {
         var header = "\(snap.runs.count)/\(snap.total) runs · \(snap.steps) steps · \(snap.seeds) seeds"
         if let f = snap.failure { header = "failed: \(f)" }
         _ = buffer.put(ascii(header, s.glyphs), x: area.x, y: area.y, style: Style(bold: true), maxWidth: area.width)
-        var footer = ""
+        var parts: [String] = []
         if let b = RateSweep.bestByAccuracy(rows), let a = b.finalValAccuracy {
-            footer = String(format: "best acc p=%.1f (%.1f%%)", b.rate, a.mean * 100)
+            parts.append(String(format: "best acc p=%.1f (%.1f%%)", b.rate, a.mean * 100))
         }
-        if let b = RateSweep.bestByLoss(rows) {
-            footer += (footer.isEmpty ? "" : " · ") + String(format: "best loss p=%.1f", b.rate)
+        if let b = RateSweep.bestByLoss(rows) { parts.append(String(format: "best loss p=%.1f", b.rate)) }
+        // The summary is never cut (a cut "p=0.9" reads as "p=0"): one line when it fits,
+        // else a line per part, else only the parts that fit whole.
+        let joined = parts.joined(separator: " · ")
+        let footer = joined.count <= area.width ? [joined] : parts.filter { $0.count <= area.width }
+        for (k, line) in footer.enumerated() {
+            _ = buffer.put(ascii(line, s.glyphs), x: area.x, y: area.bottom - footer.count + k, style: Style().fg(.yellow), maxWidth: area.width)
         }
-        _ = buffer.put(ascii(footer, s.glyphs), x: area.x, y: area.bottom - 1, style: Style().fg(.yellow), maxWidth: area.width)
-        let plotArea = Rect(x: area.x, y: area.y + 1, width: area.width, height: max(0, area.height - 2))
+        let plotArea = Rect(x: area.x, y: area.y + 1, width: area.width, height: max(0, area.height - 1 - footer.count))
         guard rows.count >= 1, plotArea.height >= 3 else { return }
         let showAccuracy = s.showAccuracy && rows.allSatisfy { $0.finalValAccuracy != nil }
         let series: LinePlot.Series = showAccuracy
