@@ -14,22 +14,14 @@ struct PredictCommand: ParsableCommand {
     @Option(help: "CSV of raw (unstandardised) input features, one example a line; an optional header line; a label column last is ignored.")
     var input: String
 
-    @Option(name: .customLong("mc-samples"), help: "Also T stochastic passes with dropout on: their mean and standard deviation per output.")
-    var mcSamples: Int?
-
-    @Option(name: .customLong("mc-seed"), help: "Seed of the Monte Carlo passes' own streams (default: the model's seed).")
-    var mcSeed: UInt64?
+    @OptionGroup var monteCarlo: MonteCarloOptions
+    private var mcSamples: Int? { monteCarlo.samples }
+    private var mcSeed: UInt64? { monteCarlo.seed }
 
     @Option(help: "Output format: csv or json.")
     var format: PredictFormat = .csv
 
     enum PredictFormat: String, ExpressibleByArgument, CaseIterable { case csv, json }
-
-    func validate() throws {
-        if let t = mcSamples, t < 1 || t > 100_000 {
-            throw ValidationError("--mc-samples must be between 1 and 100000, got \(t)")
-        }
-    }
 
     func run() throws {
         let model = try ModelFile.read(from: load)
