@@ -104,6 +104,8 @@ public enum Stream: UInt64 {
     case monteCarlo = 102
     /// The conv dropout positions' masks of a `--model cnn` run, one stream per conv layer.
     case convMasks = 103
+    /// The masks `dropviz ensemble` samples when the subnetworks are too many to enumerate.
+    case ensembleMasks = 104
 
     public static func generator(seed: UInt64, stream: Stream, index: Int = 0) -> Xoshiro {
         var sm = SplitMix64(seed: seed ^ (stream.rawValue &* 0xD1B5_4A32_D192_ED03) ^ (UInt64(index) &* 0x8CB9_2BA7_2F3D_8DD7))

@@ -9,7 +9,7 @@ struct Dropviz: ParsableCommand {
             noise 0.35, 80 training examples, hidden 128,128, Adam at 0.001, rate 0.6).
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, TrainCommand.self, EvalCommand.self, DatasetsCommand.self, SweepCommand.self, LessonCommand.self, BenchCommand.self],
+        subcommands: [RunCommand.self, TrainCommand.self, EvalCommand.self, PredictCommand.self, EnsembleCommand.self, DatasetsCommand.self, SweepCommand.self, LessonCommand.self, BenchCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

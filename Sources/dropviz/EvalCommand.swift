@@ -17,19 +17,11 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: EvalFormat = .table
 
-    @Option(name: .customLong("mc-samples"), help: "Also run Monte Carlo dropout: T stochastic passes with dropout on, against the plain eval prediction.")
-    var mcSamples: Int?
-
-    @Option(name: .customLong("mc-seed"), help: "Seed of the Monte Carlo passes' own streams (default: the model's seed).")
-    var mcSeed: UInt64?
+    @OptionGroup var monteCarlo: MonteCarloOptions
+    private var mcSamples: Int? { monteCarlo.samples }
+    private var mcSeed: UInt64? { monteCarlo.seed }
 
     enum EvalFormat: String, ExpressibleByArgument, CaseIterable { case table, json }
-
-    func validate() throws {
-        if let t = mcSamples, t < 1 || t > 100_000 {
-            throw ValidationError("--mc-samples must be between 1 and 100000, got \(t)")
-        }
-    }
 
     func run() throws {
         let model = try ModelFile.read(from: load)
