@@ -15,6 +15,9 @@ enum Entry {
         } catch let error as DropvizError {
             Console.error(error.message)
             exit(1)
+        } catch let code as ExitCode {
+            // A status without a message (the visualizer ended by a signal).
+            exit(code.rawValue)
         } catch {
             let code = Dropviz.exitCode(for: error)
             if code == .success {

@@ -2,6 +2,7 @@ import ArgumentParser
 import DropoutCore
 import DropvizUI
 import Foundation
+import TerminalBackend
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -110,5 +111,10 @@ struct Setup {
         if let path = logPath {
             try CurveLog.write(final.trainer.history, twin: final.twin?.history, to: path)
         }
+        // Ended by a hang-up, SIGUSR1 or SIGPIPE: the screen is restored and the log written,
+        // but the exit status says how it ended (128 + the signal, as the shell reports).
+        // SIGINT and SIGTERM are the user's way to quit, like q: status 0.
+        let signal = Terminal.receivedSignal
+        if signal != 0 && signal != SIGINT && signal != SIGTERM { throw ExitCode(128 + signal) }
     }
 }

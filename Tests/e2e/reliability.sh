@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Reliability end to end: quitting during background sweeps, bursts of sweeps, every signal,
+# terminals that cannot be drawn on, standard input that is not a terminal. dropviz runs in a
+# private tmux server; each case checks the exit status and that the alternate screen is off.
+# Usage: Tests/e2e/reliability.sh path/to/dropviz [quit-during-sweep repetitions, default 50]
+set -uo pipefail
+bin=$(realpath "${1:?usage: $0 path/to/dropviz [repetitions]}")
+reps=${2:-50}
+sock="dropviz-rel-$$"
+tmp=$(mktemp -d)
+tm() { tmux -L "$sock" -f /dev/null "$@"; }
+passed=0; failed=0
+cleanup() { tm kill-server >/dev/null 2>&1 || true; }
+trap 'cleanup; rm -rf "$tmp"' EXIT
+# As in visualizer.sh: the exit status is recorded by the shell around the program.
+start() {
+  rm -f "$tmp/exit"
+  tm new-session -d -s rel -x 100 -y 30 -e LANG=C.UTF-8 -e TERM=tmux-256color "$bin $*; echo \$? > $tmp/exit"
+  tm set-option -t rel remain-on-exit on >/dev/null
+}
+app_pid() { pgrep -P "$(tm display -p -t rel '#{pane_pid}')" | head -n 1; }
+screen() { tm capture-pane -p -t rel; }
+wait_for() {
+  local what=$1 i
+  for ((i = 0; i < 400; i++)); do
+    screen | grep -qF -- "$what" && return 0
+    sleep 0.05
+  done
+  return 1
+}
+# Prints "dead exit_status alternate_on" once the program has ended (up to 20 s).
+wait_dead() {
+  local d="" i
+  for ((i = 0; i < 400; i++)); do
+    d=$(tm display -p -t rel '#{pane_dead}' 2>/dev/null)
+    [ "$d" = 1 ] && [ -s "$tmp/exit" ] && break
+    sleep 0.05
+  done
+  echo "$d $(cat "$tmp/exit" 2>/dev/null) $(tm display -p -t rel '#{alternate_on}' 2>/dev/null)"
+}
+check() {
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); echo "ok   $name"
+  else failed=$((failed + 1)); echo "FAIL $name"; echo "---- screen ----"; screen; echo "----------------"; fi
+}
+
+# 1. Quitting while a background sweep trains: exit 0 every time (it crashed in BLAS teardown).
+# Half the tries on the digits MLP, half on the CNN; the wait before q varies.
+bad=0
+for ((i = 0; i < reps; i++)); do
+  if ((i % 2)); then start --dataset digits --hidden 256,256; else start --dataset digits --model cnn; fi
+  wait_for "running" >/dev/null || true
+  tm send-keys -t rel W
+  sleep "0.$((i % 8 + 1))"
+  tm send-keys -t rel q
+  dead=$(wait_dead)
+  [ "$dead" = "1 0 0" ] || { bad=$((bad + 1)); echo "  try $i: $dead"; }
+  cleanup
+done
+check "quit during a sweep, $reps tries: exit 0 and the screen restored every time" test "$bad" -eq 0
+
+# 2. A burst of sweeps: each W cancels the one before within a training step, one thread runs
+# them, and the UI still answers at once.
+start --dataset digits --model cnn
+wait_for "running" >/dev/null || true
+for ((i = 0; i < 100; i++)); do tm send-keys -t rel W; done
+sleep 1
+threads=$(ls "/proc/$(app_pid)/task" | wc -l)
+# main + the sweep runner + at most a panel job or two (OpenBLAS runs one thread).
+check "100 W presses leave at most 4 threads (got $threads)" test "$threads" -le 4
+tm send-keys -t rel Space
+check "the UI answers after the burst" wait_for "paused"
+tm send-keys -t rel q
+check "q after the burst exits 0" test "$(wait_dead)" = "1 0 0"
+cleanup
+
+# 3. Signals: HUP, USR1 and PIPE end the app like q but with 128 + the signal; QUIT and ABRT
+# die by the signal. In every case the alternate screen is off.
+for sig in HUP:129 USR1:138 PIPE:141 QUIT:131 ABRT:134; do
+  name=${sig%%:*}; want=${sig##*:}
+  start --seed 3
+  wait_for "running" >/dev/null || true
+  tm send-keys -t rel W
+  sleep 0.3
+  kill "-$name" "$(app_pid)"
+  check "SIG$name during a sweep: status $want, screen restored" test "$(wait_dead)" = "1 $want 0"
+  cleanup
+done
+
+# 4. Terminals that cannot be drawn on, and input that is not a terminal: one line, non-zero.
+rm -f "$tmp/exit"
+# tmux sets TERM in its panes itself, so the program gets it through env.
+tm new-session -d -s rel -x 100 -y 30 "env TERM=dumb $bin; echo \$? > $tmp/exit"
+tm set-option -t rel remain-on-exit on >/dev/null
+dead=$(wait_dead)
+check "TERM=dumb: refused with status 1" test "$dead" = "1 1 0"
+check "TERM=dumb: one line pointing to dropviz train" test "$(screen | sed '/^$/d' | wc -l)" -eq 1 -a -n "$(screen | grep -F 'dropviz train')"
+cleanup
+rm -f "$tmp/exit"
+tm new-session -d -s rel -x 100 -y 30 "env TERM=no-such-terminal $bin; echo \$? > $tmp/exit"
+tm set-option -t rel remain-on-exit on >/dev/null
+dead=$(wait_dead)
+check "unknown TERM: refused with status 1" test "$dead" = "1 1 0"
+check "unknown TERM: one line naming it" test "$(screen | sed '/^$/d' | wc -l)" -eq 1 -a -n "$(screen | grep -F 'TERM=no-such-terminal')"
+cleanup
+start "< /dev/null"
+dead=$(wait_dead)
+check "stdin not a terminal: refused with status 1" test "$dead" = "1 1 0"
+check "stdin not a terminal: one line naming it" test "$(screen | sed '/^$/d' | wc -l)" -eq 1 -a -n "$(screen | grep -F 'standard input')"
+cleanup
+
+echo "reliability e2e: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
