@@ -63,6 +63,11 @@ static inline int cn_put_cell(int y, int x, const wchar_t *text, attr_t attrs, i
     return mvwadd_wch(stdscr, y, x, &cell);
 }
 
+// Flushes the C library's stdout (where Swift's print writes) and says whether any write to
+// it failed (a full disk, /dev/full, a closed pipe). Here because Swift 6 refuses to touch the
+// global `stdout`.
+static inline int cn_stdout_failed(void) { return fflush(stdout) != 0 || ferror(stdout) != 0; }
+
 // Whether the locale's character set is UTF-8 (call after setlocale).
 static inline int cn_locale_is_utf8(void) {
     const char *codeset = nl_langinfo(CODESET);

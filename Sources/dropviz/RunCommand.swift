@@ -71,7 +71,9 @@ struct Setup {
         let (config, extras) = try StateString.decode(text)
         var s = Setup(config: config)
         if let step = extras["step"] {
-            guard let n = Int(step), n >= 0 else { throw DropvizError("--state: bad value '\(step)' for 'step'") }
+            guard let n = Int(step), n >= 0, n <= TrainingConfig.maxSteps else {
+                throw DropvizError("--state: 'step' must be a whole number between 0 and \(TrainingConfig.maxSteps), got '\(step)'")
+            }
             s.fastForward = n
         }
         if let twin = extras["twin"] {
@@ -103,8 +105,15 @@ struct Setup {
             state.showLesson = true
         }
         // A state string reproduces a screen: train up to its step, then wait paused.
+        // Progress on stderr while it runs (the screen is not taken yet, so Ctrl-C simply
+        // ends the program).
         if fastForward > 0 {
-            for _ in 0..<fastForward { update(&state, .step) }
+            var bar = ProgressBar(total: fastForward)
+            for i in 0..<fastForward {
+                update(&state, .step)
+                bar.update(i + 1, note: "steps to the state's step")
+            }
+            bar.finish()
             state.paused = true
         }
         let final = try Visualizer.run(state: state)
