@@ -37,19 +37,17 @@ public final class Terminal {
         // once and the loop would spin, so refuse before touching the terminal.
         guard isatty(0) == 1 else { throw TerminalError.notATerminal(stream: "input") }
         guard isatty(1) == 1 else { throw TerminalError.notATerminal(stream: "output") }
-        let term = getenv("TERM").map { String(cString: $0) }
+        let term = getenv("TERM").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+        // Without cursor addressing (TERM=dumb) every frame would print as a stream of glyphs.
+        switch cn_term_can_address() {
+        case 1: break
+        case 0: throw TerminalError.noCursorAddressing(term: term ?? "")
+        default: throw TerminalError.unknownTerminal(term: term)
+        }
         SignalGuard.install()
         guard let screen = cn_newterm_stdio() else {
             SignalGuard.restore()
-            throw TerminalError.unknownTerminal(term: term?.isEmpty == false ? term : nil)
-        }
-        // Without cursor addressing (TERM=dumb) every frame would print as a stream of glyphs.
-        // newterm has drawn nothing yet, so giving the screen back here leaves no trace.
-        guard Self.canAddressCursor() else {
-            endwin()
-            delscreen(screen)
-            SignalGuard.restore()
-            throw TerminalError.noCursorAddressing(term: term ?? "")
+            throw TerminalError.unknownTerminal(term: term)
         }
         self.screen = screen
         SignalGuard.cursesActive = true
@@ -90,13 +88,6 @@ public final class Terminal {
     /// The first of those signals to arrive since `start()`, or 0. The app ends through its
     /// normal path either way; a caller may then exit with the signal's conventional status.
     public static var receivedSignal: Int32 { SignalGuard.receivedSignal }
-
-    /// Whether the current terminal description (after newterm) has `cup`, cursor addressing.
-    private static func canAddressCursor() -> Bool {
-        guard let cup = tigetstr("cup") else { return false }
-        // tigetstr answers (char *)-1 when the name is not a string capability.
-        return UnsafeMutableRawPointer(cup) != UnsafeMutableRawPointer(bitPattern: -1)
-    }
 
     public func size() -> (width: Int, height: Int) {
         guard isRunning else { return (0, 0) }

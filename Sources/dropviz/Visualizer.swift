@@ -36,13 +36,7 @@ enum Visualizer {
         var window: [(ContinuousClock.Instant, Int)] = []
         while !state.quit {
             let frameStart = clock.now
-            // Train within the budget, checking for keys between chunks of steps.
-            var stepsThisFrame = 0
-            while stepsThisFrame < state.stepsPerFrame && !state.paused && !state.trainer.diverged
-                    && clock.now - frameStart < trainingBudget {
-                update(&state, .step)
-                stepsThisFrame += 1
-            }
+            trainWithinBudget(&state, from: frameStart, clock: clock)
             window.append((clock.now, state.trainer.currentStep))
             if window.count > 30 { window.removeFirst(window.count - 30) }
             if let first = window.first, let last = window.last, last.0 > first.0 {
@@ -57,6 +51,17 @@ enum Visualizer {
             handleInput(&state, until: frameStart + frame, clock: clock) { terminal.poll(timeoutMs: $0) }
         }
         return state
+    }
+
+    /// Runs the frame's training steps: the speed's steps per frame, or fewer when the
+    /// budget since `frameStart` is spent, so that the frame reaches its input in time.
+    static func trainWithinBudget(_ state: inout AppState, from frameStart: ContinuousClock.Instant, clock: ContinuousClock) {
+        var stepsThisFrame = 0
+        while stepsThisFrame < state.stepsPerFrame && !state.paused && !state.trainer.diverged
+                && clock.now - frameStart < trainingBudget {
+            update(&state, .step)
+            stepsThisFrame += 1
+        }
     }
 
     /// Most events handled in one frame: a paste of thousands of keys still lets frames draw.
