@@ -91,6 +91,32 @@ for sig in HUP:129 USR1:138 PIPE:141 QUIT:131 ABRT:134; do
   cleanup
 done
 
+# 3b. Storms: random keys (every binding but q), pastes, resizes and sweeps started and
+# cancelled, on each model kind and a lesson; then q. No crash, no hang, the screen restored.
+keys=(Space n a e "[" "]" l c r R v s t , . j k "<" ">" d "{" "}" "(" ")" g G b B W S x i p "?" Tab BTab Up Down Left Right Enter Escape 0 1 2 3 4 5 6 7 8 9)
+RANDOM=20
+for scenario in "--seed 5" "--dataset digits --model cnn" "--model lstm" "--dataset digits" "--dataset sine" "lesson variants" "lesson recurrent-dropout"; do
+  start $scenario
+  wait_for "step" >/dev/null || true
+  for ((i = 0; i < 120; i++)); do
+    case $((RANDOM % 12)) in
+      0) tm resize-window -t rel -x $((RANDOM % 200 + 1)) -y $((RANDOM % 70 + 1)) ;;
+      1) tm send-keys -t rel -l "$(printf 'xx][,.jkSa%.0s' 1 2 3)" ;;  # a paste of 30 keys
+      *) tm send-keys -t rel "${keys[RANDOM % ${#keys[@]}]}" ;;
+    esac
+  done
+  tm resize-window -t rel -x 100 -y 30
+  sleep 0.5
+  alive=$(tm display -p -t rel '#{pane_dead}')
+  # The help overlay takes any key as "close"; q twice quits from anywhere.
+  tm send-keys -t rel Escape q
+  sleep 0.2
+  tm send-keys -t rel q
+  got="$alive $(wait_dead)"
+  check "storm on '$scenario': alive, then q exits 0 with the screen restored (got: $got)" test "$got" = "0 1 0 0"
+  cleanup
+done
+
 # 4. Terminals that cannot be drawn on, and input that is not a terminal: one line on stderr
 # (read from a file: a detached pane may lose the start of an early line), status 1, and the
 # screen never switched.
