@@ -4,11 +4,16 @@ import Testing
 /// A cancelled sweep run stops within one training step: cancellation is asked before every
 /// step, not only between networks.
 @Suite struct RateSweepCancellationTests {
-    @Test func cancellationIsAskedBeforeEveryStepAndStopsTheRun() throws {
+    static var config: TrainingConfig {
         var c = TrainingConfig()
         c.dataset = "xor"
         c.hidden = [8]
         c.rates = [0, 0]
+        return c
+    }
+
+    @Test func cancellationIsAskedBeforeEveryStepAndStopsTheRun() throws {
+        let c = Self.config
         var asked = 0
         // Answers "cancelled" at the 38th question: 37 steps ran, the 38th never starts.
         #expect(throws: CancellationError.self) {
@@ -21,10 +26,7 @@ import Testing
     }
 
     @Test func anUncancelledRunAsksOncePerStepAndOnceBeforeItsFinalEvaluation() throws {
-        var c = TrainingConfig()
-        c.dataset = "xor"
-        c.hidden = [8]
-        c.rates = [0, 0]
+        let c = Self.config
         var asked = 0
         _ = try RateSweep.run(c, rate: 0.2, seed: 1, steps: 50) {
             asked += 1
