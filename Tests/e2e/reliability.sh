@@ -18,7 +18,8 @@ trap 'cleanup; rm -rf "$tmp"' EXIT
 start() {
   run=$((run + 1))
   rm -f "$tmp/exit"
-  tm new-session -d -s rel -x 100 -y 30 -e LANG=C.UTF-8 -e TERM=tmux-256color "$bin $*; echo \$? > $tmp/exit"
+  # In the temporary directory: keys of the storm write files (the curves) to the current one.
+  tm new-session -d -s rel -c "$tmp" -x 100 -y 30 -e LANG=C.UTF-8 -e TERM=tmux-256color "$bin $*; echo \$? > $tmp/exit"
   tm set-option -t rel remain-on-exit on >/dev/null
 }
 app_pid() { pgrep -P "$(tm display -p -t rel '#{pane_pid}')" | head -n 1; }
@@ -123,7 +124,7 @@ done
 refused() {  # name, expected text, shell command line run in the pane
   local name=$1 want=$2 cmd=$3
   run=$((run + 1)); rm -f "$tmp/exit" "$tmp/err"
-  tm new-session -d -s rel -x 100 -y 30 "$cmd 2>$tmp/err; echo \$? > $tmp/exit"
+  tm new-session -d -s rel -c "$tmp" -x 100 -y 30 "$cmd 2>$tmp/err; echo \$? > $tmp/exit"
   tm set-option -t rel remain-on-exit on >/dev/null
   check "$name: refused with status 1" test "$(wait_dead)" = "1 1 0"
   check "$name: one line naming '$want'" test "$(wc -l < "$tmp/err")" -eq 1 -a -n "$(grep -F -- "$want" "$tmp/err")"
