@@ -55,6 +55,8 @@ public struct AppState {
     /// A lesson's title and instructions (`i` shows them again).
     public var lesson: Lesson? = nil
     public var showLesson = false
+    /// The page of the lesson's instructions shown (long captions on small screens).
+    public var lessonPage = 0
     public var quit = false
     /// Training steps per second, measured by the event loop.
     public var stepsPerSecond: Double = 0

@@ -36,8 +36,14 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
     // A notice stays until the next key.
     if s.notice != nil, !s.trainer.diverged { s.notice = nil }
     if s.showLesson {
+        if event == .char("q") || event == .ctrlC {
+            s.quit = true
+        } else if let lesson = s.lesson, s.lessonPage + 1 < LessonOverlay.pageCount(lesson, width: s.width, height: s.height) {
+            // Any key turns the page; the last page's key closes the instructions.
+            s.lessonPage += 1
+            return
+        }
         s.showLesson = false
-        if event == .char("q") || event == .ctrlC { s.quit = true }
         return
     }
     if s.showHelp {
@@ -183,6 +189,7 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
         s.notice = s.exportCurves()
     case .char("i"):
         s.showLesson = s.lesson != nil
+        s.lessonPage = 0
         if s.lesson == nil { s.notice = "no lesson loaded: dropviz lesson --list" }
     case .char("p"):
         s.panel = s.panel.next
