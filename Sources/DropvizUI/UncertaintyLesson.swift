@@ -5,7 +5,7 @@ extension BuiltinLessons {
         title: "Monte Carlo dropout: knowing what you don't know",
         caption: [
             "Keep dropout on at prediction time and run T stochastic passes: the spread of the answers is an estimate of the model's uncertainty (Gal & Ghahramani 2016).",
-            "The MC dropout panel (right) plots x from far left to far right of the training data; ┊ marks where the data end. White line: the MC mean; cyan ░: the band mean ± 2σ; yellow: the plain (eval) prediction; green dots: training points.",
+            "The MC dropout panel (right) plots x from far left to far right of the training data; ┊ marks where the data end. White line: the MC mean; cyan ░: the band mean ± 2σ; yellow (fit): the plain eval-mode prediction, under the white line where they agree; green dots: training points.",
             "Let it train to step \(UncertaintyLesson.steps) (the status line counts; space pauses). Among the data the band is narrow; beyond the ┊ marks it is at least twice as wide: the network does not know what happens where it has seen nothing.",
             "The top line is one validation example (◆ on the plot): , and . move it. < and > change T. m shows the band in the data panel too; on a 2-D data set m maps the MC σ over the plane.",
             "Headless, over a whole validation set: dropviz eval --load MODEL --mc-samples 30",
