@@ -43,6 +43,8 @@ public struct AppState {
     public var exampleIndex = 0
     /// The unit of the selected layer whose numbers the maths panel shows (`j` and `k` move).
     public var selectedUnit = 0
+    /// The data panel shows Monte Carlo dropout's uncertainty instead of the eval view (`m`).
+    public var uncertaintyMap = false
     /// Stochastic passes of Monte Carlo dropout (`<` and `>` change).
     public var mcSamples = 30
     /// The same-seed twin: same data, initial weights and batch order, its own rates, stepped

@@ -159,6 +159,8 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
         s.mcSamples = max(2, s.mcSamples / 2)
     case .char(">"):
         s.mcSamples = min(1000, s.mcSamples * 2)
+    case .char("m"):
+        s.toggleUncertaintyMap()
     case .char("d"):
         s.nextDataset()
     case .char("{"):
