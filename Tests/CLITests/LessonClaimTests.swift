@@ -20,8 +20,11 @@ import Testing
         #expect(s.showLesson, "the instructions open first")
         update(&s, .step)
         #expect(s.trainer.currentStep == 0, "training waits while the instructions are open")
-        update(&s, .input(.char(" ")))  // any key closes them
+        // Any key turns the page (long captions at 80×24) and the last one closes them.
+        let pages = LessonOverlay.pageCount(lesson, width: s.width, height: s.height)
+        for _ in 0..<pages { update(&s, .input(.char(" "))) }
         #expect(!s.showLesson)
+        #expect(s.trainer.currentStep == 0)
         return s
     }
 
