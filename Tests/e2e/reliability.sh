@@ -6,48 +6,9 @@
 set -uo pipefail
 bin=$(realpath "${1:?usage: $0 path/to/dropviz [repetitions]}")
 reps=${2:-50}
-tmp=$(mktemp -d)
-# A fresh tmux server (socket) for every start: restarting one on the same socket right after
-# kill-server sometimes fails ("server exited unexpectedly").
-run=0
-tm() { tmux -L "dropviz-rel-$$-$run" -f /dev/null "$@"; }
-passed=0; failed=0
-cleanup() { tm kill-server >/dev/null 2>&1 || true; }
-trap 'cleanup; rm -rf "$tmp"' EXIT
-# As in visualizer.sh: the exit status is recorded by the shell around the program.
-start() {
-  run=$((run + 1))
-  rm -f "$tmp/exit"
-  # In the temporary directory: keys of the storm write files (the curves) to the current one.
-  tm new-session -d -s rel -c "$tmp" -x 100 -y 30 -e LANG=C.UTF-8 -e TERM=tmux-256color "$bin $*; echo \$? > $tmp/exit"
-  tm set-option -t rel remain-on-exit on >/dev/null
-}
-app_pid() { pgrep -P "$(tm display -p -t rel '#{pane_pid}')" | head -n 1; }
-# -J joins the lines the 100-column pane wrapped: a long message is still one line.
-screen() { tm capture-pane -p -J -t rel; }
-wait_for() {
-  local what=$1 i
-  for ((i = 0; i < 400; i++)); do
-    screen | grep -qF -- "$what" && return 0
-    sleep 0.05
-  done
-  return 1
-}
-# Prints "dead exit_status alternate_on" once the program has ended (up to 20 s).
-wait_dead() {
-  local d="" i
-  for ((i = 0; i < 400; i++)); do
-    d=$(tm display -p -t rel '#{pane_dead}' 2>/dev/null)
-    [ "$d" = 1 ] && [ -s "$tmp/exit" ] && break
-    sleep 0.05
-  done
-  echo "$d $(cat "$tmp/exit" 2>/dev/null) $(tm display -p -t rel '#{alternate_on}' 2>/dev/null)"
-}
-check() {
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); echo "ok   $name"
-  else failed=$((failed + 1)); echo "FAIL $name"; echo "---- screen ----"; screen; echo "----------------"; fi
-}
+here=$(dirname "$0")
+# shellcheck source=lib.sh
+. "$here/lib.sh"
 
 # 1. Quitting while a background sweep trains: exit 0 every time (it crashed in BLAS teardown).
 # Half the tries on the digits MLP, half on the CNN; the wait before q varies.
@@ -55,9 +16,9 @@ bad=0
 for ((i = 0; i < reps; i++)); do
   if ((i % 2)); then start --dataset digits --hidden 256,256; else start --dataset digits --model cnn; fi
   wait_for "running" >/dev/null || true
-  tm send-keys -t rel W
+  tm send-keys -t "$ses" W
   sleep "0.$((i % 8 + 1))"
-  tm send-keys -t rel q
+  tm send-keys -t "$ses" q
   dead=$(wait_dead)
   [ "$dead" = "1 0 0" ] || { bad=$((bad + 1)); echo "  try $i: $dead"; }
   cleanup
@@ -68,14 +29,14 @@ check "quit during a sweep, $reps tries: exit 0 and the screen restored every ti
 # them, and the UI still answers at once.
 start --dataset digits --model cnn
 wait_for "running" >/dev/null || true
-for ((i = 0; i < 100; i++)); do tm send-keys -t rel W; done
+for ((i = 0; i < 100; i++)); do tm send-keys -t "$ses" W; done
 sleep 1
 threads=$(ls "/proc/$(app_pid)/task" | wc -l)
 # main + the sweep runner + at most a panel job or two (OpenBLAS runs one thread).
 check "100 W presses leave at most 4 threads (got $threads)" test "$threads" -le 4
-tm send-keys -t rel Space
+tm send-keys -t "$ses" Space
 check "the UI answers after the burst" wait_for "paused"
-tm send-keys -t rel q
+tm send-keys -t "$ses" q
 check "q after the burst exits 0" test "$(wait_dead)" = "1 0 0"
 cleanup
 
@@ -85,7 +46,7 @@ for sig in HUP:129 USR1:138 PIPE:141 QUIT:131 ABRT:134; do
   name=${sig%%:*}; want=${sig##*:}
   start --seed 3
   wait_for "running" >/dev/null || true
-  tm send-keys -t rel W
+  tm send-keys -t "$ses" W
   sleep 0.3
   kill "-$name" "$(app_pid)"
   check "SIG$name during a sweep: status $want, screen restored" test "$(wait_dead)" = "1 $want 0"
@@ -101,18 +62,18 @@ for scenario in "--seed 5" "--dataset digits --model cnn" "--model lstm" "--data
   wait_for "step" >/dev/null || true
   for ((i = 0; i < 120; i++)); do
     case $((RANDOM % 12)) in
-      0) tm resize-window -t rel -x $((RANDOM % 200 + 1)) -y $((RANDOM % 70 + 1)) ;;
-      1) tm send-keys -t rel -l "$(printf 'xx][,.jkSa%.0s' 1 2 3)" ;;  # a paste of 30 keys
-      *) tm send-keys -t rel "${keys[RANDOM % ${#keys[@]}]}" ;;
+      0) tm resize-window -t "$ses" -x $((RANDOM % 200 + 1)) -y $((RANDOM % 70 + 1)) ;;
+      1) tm send-keys -t "$ses" -l "$(printf 'xx][,.jkSa%.0s' 1 2 3)" ;;  # a paste of 30 keys
+      *) tm send-keys -t "$ses" "${keys[RANDOM % ${#keys[@]}]}" ;;
     esac
   done
-  tm resize-window -t rel -x 100 -y 30
+  tm resize-window -t "$ses" -x 100 -y 30
   sleep 0.5
-  alive=$(tm display -p -t rel '#{pane_dead}')
+  alive=$(tm display -p -t "$ses" '#{pane_dead}')
   # The help overlay takes any key as "close"; q twice quits from anywhere.
-  tm send-keys -t rel Escape q
+  tm send-keys -t "$ses" Escape q
   sleep 0.2
-  tm send-keys -t rel q
+  tm send-keys -t "$ses" q
   got="$alive $(wait_dead)"
   check "storm on '$scenario': alive, then q exits 0 with the screen restored (got: $got)" test "$got" = "0 1 0 0"
   cleanup
@@ -124,8 +85,8 @@ done
 refused() {  # name, expected text, shell command line run in the pane
   local name=$1 want=$2 cmd=$3
   run=$((run + 1)); rm -f "$tmp/exit" "$tmp/err"
-  tm new-session -d -s rel -c "$tmp" -x 100 -y 30 "$cmd 2>$tmp/err; echo \$? > $tmp/exit"
-  tm set-option -t rel remain-on-exit on >/dev/null
+  tm new-session -d -s "$ses" -c "$tmp" -x 100 -y 30 "$cmd 2>$tmp/err; echo \$? > $tmp/exit"
+  tm set-option -t "$ses" remain-on-exit on >/dev/null
   check "$name: refused with status 1" test "$(wait_dead)" = "1 1 0"
   check "$name: one line naming '$want'" test "$(wc -l < "$tmp/err")" -eq 1 -a -n "$(grep -F -- "$want" "$tmp/err")"
   cleanup

@@ -3,43 +3,9 @@
 # read back with capture-pane. Usage: Tests/e2e/visualizer.sh path/to/dropviz
 set -uo pipefail
 bin=$(realpath "${1:?usage: $0 path/to/dropviz}")
-sock="dropviz-e2e-$$"
-tmp=$(mktemp -d)
-tm() { tmux -L "$sock" -f /dev/null "$@"; }
-passed=0; failed=0
-cleanup() { tm kill-server >/dev/null 2>&1 || true; }
-trap 'cleanup; rm -rf "$tmp"' EXIT
-# The program runs under a shell that records its exit status: tmux's own #{pane_dead_status}
-# is sometimes left empty when the pane closes before tmux reaps the child.
-# In the temporary folder: the state file the visualizer writes on quit lands there.
-start() { rm -f "$tmp/exit"; tm new-session -d -s e2e -c "$tmp" -x 100 -y 30 -e LANG=C.UTF-8 -e TERM=tmux-256color "$bin $*; echo \$? > $tmp/exit"; tm set-option -t e2e remain-on-exit on >/dev/null; }
-app_pid() { pgrep -P "$(tm display -p -t e2e '#{pane_pid}')" | head -n 1; }
-
-screen() { tm capture-pane -p -t e2e; }
-# Polls the screen until it contains the text (never a fixed sleep), up to 15 s.
-wait_for() {
-  local what=$1 i
-  for ((i = 0; i < 300; i++)); do
-    screen | grep -qF -- "$what" && return 0
-    sleep 0.05
-  done
-  return 1
-}
-check() {
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); echo "ok   $name"
-  else failed=$((failed + 1)); echo "FAIL $name"; echo "---- screen ----"; screen; echo "----------------"; fi
-}
-# Waits for the program to end, then prints "dead exit_status alternate_on".
-wait_dead() {
-  local d="" i
-  for ((i = 0; i < 200; i++)); do
-    d=$(tm display -p -t e2e '#{pane_dead}' 2>/dev/null)
-    [ "$d" = 1 ] && [ -s "$tmp/exit" ] && break
-    sleep 0.05
-  done
-  echo "$d $(cat "$tmp/exit" 2>/dev/null) $(tm display -p -t e2e '#{alternate_on}' 2>/dev/null)"
-}
+here=$(dirname "$0")
+# shellcheck source=lib.sh
+. "$here/lib.sh"
 status_field() { screen | tail -n 2 | head -n 1; }
 
 start run --seed 7
@@ -48,34 +14,34 @@ check "diagram appears" wait_for "hidden1 128"
 check "rate label starts at p=0.60" wait_for "p=0.60"
 check "the rates are linked" wait_for "p linked"
 check "training runs" wait_for "running"
-tm send-keys -t e2e Up Up
+tm send-keys -t "$ses" Up Up
 check "Up Up raises both hidden rates to 0.70" wait_for "p=0.70"
 check "  ...hidden2 too" test "$(screen | grep -o 'p=0.70' | wc -l)" -eq 2
 check "the change is marked on the plot once" wait_for "h1-h2 p 0.6→0.7"
-tm send-keys -t e2e u 3
+tm send-keys -t "$ses" u 3
 check "u unlinks: digit 3 sets the selected layer only" wait_for "p=0.30"
 check "  ...hidden2 stays at 0.70" wait_for "p=0.70"
-tm send-keys -t e2e Space
+tm send-keys -t "$ses" Space
 check "space pauses" wait_for "paused"
 step_of() { status_field | grep -o 'step [0-9]*' | head -n 1 | cut -d' ' -f2; }
 before=$(step_of)
-tm send-keys -t e2e n
+tm send-keys -t "$ses" n
 check "n runs one step" wait_for "step $((before + 1)) "
 sleep 0.3
 check "paused: no more steps" test "$(step_of)" = "$((before + 1))"
-tm send-keys -t e2e '?'
+tm send-keys -t "$ses" '?'
 check "? opens the help" wait_for "rate to all hidden layers"
-tm send-keys -t e2e '?'
+tm send-keys -t "$ses" '?'
 check "? again: the legend" wait_for "unit dropped in this step"
-tm send-keys -t e2e Escape
-tm send-keys -t e2e S
+tm send-keys -t "$ses" Escape
+tm send-keys -t "$ses" S
 check "S shows the state string in a box" wait_for "reproduce: dropviz run --state"
-tm send-keys -t e2e x
-tm resize-window -t e2e -x 70 -y 20
+tm send-keys -t "$ses" x
+tm resize-window -t "$ses" -x 70 -y 20
 check "too small: asks to enlarge" wait_for "please enlarge the window"
-tm resize-window -t e2e -x 120 -y 40
+tm resize-window -t "$ses" -x 120 -y 40
 check "enlarged: the diagram is back" wait_for "hidden2 128"
-tm send-keys -t e2e q
+tm send-keys -t "$ses" q
 dead=$(wait_dead)
 check "q exits 0 and leaves the alternate screen" test "$dead" = "1 0 0"
 check "the state string is written on quit" grep -q "^v1;.*rates=0,0.3,0.7" "$tmp/dropviz-state.txt"
@@ -86,9 +52,9 @@ start lesson overfitting
 check "lesson: the instructions open" wait_for "Dropout against overfitting"
 sleep 1
 check "  ...and training waits (step 0)" wait_for "step 0 "
-tm send-keys -t e2e Space
+tm send-keys -t "$ses" Space
 check "  ...a key closes them and training runs" wait_for "twin val"
-tm send-keys -t e2e q
+tm send-keys -t "$ses" q
 dead=$(wait_dead)
 check "  ...q exits 0" test "$dead" = "1 0 0"
 cleanup
@@ -97,7 +63,7 @@ cleanup
 for how in ctrl-c term; do
   start
   wait_for "hidden1 128" || true
-  if [ "$how" = ctrl-c ]; then tm send-keys -t e2e C-c; else kill -TERM "$(app_pid)"; fi
+  if [ "$how" = ctrl-c ]; then tm send-keys -t "$ses" C-c; else kill -TERM "$(app_pid)"; fi
   dead=$(wait_dead)
   check "$how exits cleanly and restores the screen" test "$dead" = "1 0 0"
   cleanup
