@@ -117,24 +117,33 @@ extension RateSweep {
         }
     }
 
-    /// The run files of `directory` put together: the plan they share and every run in the
-    /// single sweep's order, with the training seconds added up. Throws one line naming what
-    /// is wrong: no files, a file that is not a run file, two plans, or the runs missing.
+    /// The run files of `directory` and of its subdirectories (one level: a shard per
+    /// directory, as `parallel --return` brings them back), put together: the plan they share
+    /// and every run in the single sweep's order, with the training seconds added up. Throws
+    /// one line naming what is wrong: no files, a file that is not a run file, two plans, two
+    /// different results for one run, or runs missing.
     public static func merge(_ directory: String) throws -> (plan: Plan, runs: [Run], seconds: Double) {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory)
-                .filter { $0.hasPrefix("run-") && $0.hasSuffix(".json") }.sorted()
-        } catch {
+        let fm = FileManager.default
+        func runFiles(in dir: String) -> [String] {
+            ((try? fm.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasPrefix("run-") && $0.hasSuffix(".json") }
+                .sorted().map { (dir as NSString).appendingPathComponent($0) }
+        }
+        guard let entries = try? fm.contentsOfDirectory(atPath: directory).sorted() else {
             throw DropvizError("cannot read --merge directory '\(directory)'")
         }
-        guard !names.isEmpty else { throw DropvizError("--merge '\(directory)' holds no sweep run files (run-*.json)") }
+        var paths = runFiles(in: directory)
+        for entry in entries {
+            let sub = (directory as NSString).appendingPathComponent(entry)
+            var isDirectory: ObjCBool = false
+            if fm.fileExists(atPath: sub, isDirectory: &isDirectory), isDirectory.boolValue { paths += runFiles(in: sub) }
+        }
+        guard !paths.isEmpty else { throw DropvizError("--merge '\(directory)' holds no sweep run files (run-*.json)") }
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         var plan: Plan?
-        var found: [Int: (file: String, run: Run, seconds: Double)] = [:]
-        for name in names {
-            let path = (directory as NSString).appendingPathComponent(name)
+        var found: [Int: (path: String, run: Run, seconds: Double)] = [:]
+        for path in paths {
+            let name = (path as NSString).lastPathComponent
             guard let bytes = FileManager.default.contents(atPath: path),
                   let file = try? decoder.decode(RunFile.self, from: bytes), file.format == RunFile.format else {
                 throw DropvizError("'\(path)' is not a dropviz sweep run file (corrupt or truncated?)")
@@ -151,7 +160,12 @@ extension RateSweep {
                   tasks[file.index].seed == file.run.seed, name == RunFile.name(index: file.index) else {
                 throw DropvizError("'\(path)' does not match its sweep (run \(file.index) with rate \(file.run.rate), seed \(file.run.seed))")
             }
-            found[file.index] = (name, file.run, file.seconds)
+            // Compared as text: a diverged run's NaN equals itself there, and a Double's text
+            // is exact.
+            if let twin = found[file.index], "\(twin.run)" != "\(file.run)" {
+                throw DropvizError("'\(path)' and '\(twin.path)' hold different results for the same run")
+            }
+            found[file.index] = found[file.index] ?? (path, file.run, file.seconds)
         }
         guard let plan else { throw DropvizError("--merge '\(directory)' holds no sweep run files") }
         let tasks = plan.tasks

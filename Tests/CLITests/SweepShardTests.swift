@@ -6,12 +6,13 @@ import Testing
 @Suite struct SweepShardTests {
     static let args = ["sweep", "--dataset", "xor", "--hidden", "16", "--steps", "120", "--seeds", "2", "--sweep-rates", "0,0.3,0.6"]
 
-    /// Runs the shards 1…n of `args` as GNU parallel jobs, each on one thread, into `dir`.
+    /// Runs the shards 1…n of `args` as GNU parallel jobs, each on one thread, each into its
+    /// own directory `dir/shard-K` (as `parallel --sshlogin … --return` brings them back).
     static func runShards(_ n: Int, into dir: String) throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = ["parallel", "--will-cite", "--halt", "now,fail=1", "-j", String(n),
-                       CLI.binary.path] + args + ["--jobs", "1", "--shard", "{}/\(n)", "--out", dir, ":::"]
+                       CLI.binary.path] + args + ["--jobs", "1", "--shard", "{}/\(n)", "--out", dir + "/shard-{}", ":::"]
             + (1...n).map(String.init)
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
@@ -24,8 +25,8 @@ import Testing
         let dir = CLI.temporaryDirectory().path
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try Self.runShards(3, into: dir)
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".json") }
-        #expect(files.count == 6, "one file per (rate, seed) run: \(files)")
+        let files = try (1...3).flatMap { try FileManager.default.contentsOfDirectory(atPath: "\(dir)/shard-\($0)") }
+        #expect(files.filter { $0.hasSuffix(".json") }.count == 6, "one file per (rate, seed) run: \(files)")
         for format in ["json", "csv"] {
             let single = try CLI.run(Self.args + ["--format", format])
             let merged = try CLI.run(["sweep", "--merge", dir, "--format", format])
