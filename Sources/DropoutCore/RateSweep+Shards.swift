@@ -88,17 +88,20 @@ extension RateSweep {
 
         public static func name(index: Int) -> String { String(format: "run-%05d.json", index) }
 
-        /// Writes `DIR/run-NNNNN.json` atomically (a temporary file, then a rename): a shard
-        /// killed half-way leaves whole files or none, never a truncated one.
+        /// Writes `DIR/run-NNNNN.json` atomically (AtomicFile.swift): a shard killed half-way
+        /// leaves whole files or none, never a truncated one (at most a hidden temporary file,
+        /// which the merge does not read).
         public func write(into directory: String) throws {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
             let path = (directory as NSString).appendingPathComponent(Self.name(index: index))
+            let bytes: Data
+            do { bytes = try encoder.encode(self) } catch { throw DropvizError("cannot encode sweep run \(index): \(error)") }
             do {
-                try encoder.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
+                try AtomicFile.write(bytes, to: path)
             } catch {
-                throw DropvizError("cannot write sweep run file '\(path)': \(error.localizedDescription)")
+                throw DropvizError("cannot write sweep run file '\(path)': \(error.reason)")
             }
         }
     }

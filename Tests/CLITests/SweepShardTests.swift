@@ -75,5 +75,7 @@ import Testing
         try Data("{\"format\": \"dropviz-sweep-run\", \"version\"".utf8).write(to: file)
         let r = try CLI.run(["sweep", "--merge", file.deletingLastPathComponent().path])
         #expect(r.status != 0 && r.stderr.contains("is not a dropviz sweep run file"), "\(r.stderr)")
+        let notADirectory = try CLI.run(Self.args + ["--shard", "1/2", "--out", file.path])
+        #expect(notADirectory.status != 0 && notADirectory.stderr.contains("is a file, not a directory"), "\(notADirectory.stderr)")
     }
 }
