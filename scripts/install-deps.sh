@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs the Debian packages dropviz builds against, when they are missing.
+# Installs the Debian packages dropviz builds against, and GNU parallel (the sweep shard
+# test runs its shards through it), when they are missing.
 set -euo pipefail
 need=()
-for pkg in libncurses-dev libopenblas-dev tmux; do
+for pkg in libncurses-dev libopenblas-dev tmux parallel; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -4,4 +4,7 @@
 #include <cblas.h>
 // Declared again so the module compiles against any CBLAS header; OpenBLAS defines it.
 void openblas_set_num_threads(int num_threads);
+// Which kernel set OpenBLAS chose at load time (e.g. "Haswell", "Prescott"), and its build line.
+char* openblas_get_corename(void);
+char* openblas_get_config(void);
 #endif

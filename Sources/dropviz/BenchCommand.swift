@@ -50,6 +50,11 @@ struct BenchCommand: ParsableCommand {
     @Option(help: .hidden)
     var uiFrames: Int = 60
 
+    /// For the test that every kernel set gives the same products: prints the core, then
+    /// `BLASProductCheck`'s products as exact hex floats.
+    @Flag(help: .hidden)
+    var productCheck = false
+
     func validate() throws {
         guard seconds > 0 && seconds.isFinite else { throw ValidationError("--seconds must be positive, got \(seconds)") }
         guard repetitions >= 1 else { throw ValidationError("--repetitions must be at least 1, got \(repetitions)") }
@@ -78,6 +83,11 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
+        if productCheck {
+            print(BLASKernel.core)
+            for line in BLASProductCheck.lines() { print(line) }
+            return
+        }
         if ui {
             let results = try UIFrameBench.run(width: 200, height: 60, frames: uiFrames, stepsPerFrame: 10, clock: clock)
             UIFrameBench.print(results, width: 200, height: 60, stepsPerFrame: 10)
@@ -132,6 +142,7 @@ struct BenchCommand: ParsableCommand {
 
     private func printTable(_ results: [Result], sgemm: Double?) {
         print("One thread; \(clock == .cpu ? "CPU" : "wall-clock") time; median of \(repetitions) runs after a warm-up.")
+        print("BLAS: \(BLASStartup.summary)")
         let header = ["config", "layers", "batch", "steps/s", "ms/step", "GFLOP/s"]
         var rows = [header]
         for r in results {
@@ -162,7 +173,13 @@ struct BenchCommand: ParsableCommand {
                 + "\"batch\":\(r.workload.batch),\"steps_per_s\":\(num(r.stepsPerSecond)),"
                 + "\"ms_per_step\":\(num(r.msPerStep)),\"gflops\":\(num(r.gflops))}"
         }
-        return "{\"tool\":\"dropviz\",\"threads\":1,\"clock\":\"\(clock.rawValue)\",\"sgemm_gflops\":\(sgemm.map(num) ?? "null"),"
+        func str(_ v: String) -> String {
+            "\"" + v.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }
+        let lib = BLASKernel.library
+        let blas = "\"blas\":\(str(lib.name)),\"blas_version\":\(str(lib.version)),"
+            + "\"blas_core\":\(str(BLASKernel.core)),\"blas_core_origin\":\(str(BLASStartup.origin)),"
+        return "{\"tool\":\"dropviz\",\"threads\":1,\"clock\":\"\(clock.rawValue)\",\(blas)\"sgemm_gflops\":\(sgemm.map(num) ?? "null"),"
             + "\"configs\":[\(configs.joined(separator: ","))]}"
     }
 }

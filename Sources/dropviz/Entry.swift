@@ -8,7 +8,7 @@ import TerminalBackend
 @main
 enum Entry {
     static func main() {
-        restartWithOneBLASThread()
+        BLASStartup.restart()
         BLAS.useOneThread()
         do {
             var command = try Dropviz.parseAsRoot()
@@ -34,20 +34,5 @@ enum Entry {
             Console.error("\(message.replacingOccurrences(of: "Error: ", with: "")) (see 'dropviz help')")
             exit(code.rawValue == 0 ? 1 : code.rawValue)
         }
-    }
-
-    /// OpenBLAS starts its worker threads when it loads, before `main`, and
-    /// `openblas_set_num_threads(1)` leaves them running: an idle worker still wakes and
-    /// yields, 4–6 % of the process's CPU time on the digits step (perf), and a core's worth of
-    /// spinning now and then beside a sweep's jobs. With OPENBLAS_NUM_THREADS=1 in the
-    /// environment OpenBLAS starts none (numpy's benchmark sets it too), so the process sets it
-    /// and runs itself again, once. Every product here runs on one thread anyway.
-    static func restartWithOneBLASThread() {
-        #if os(Linux)
-        guard getenv("OPENBLAS_NUM_THREADS") == nil else { return }
-        setenv("OPENBLAS_NUM_THREADS", "1", 1)
-        execv("/proc/self/exe", CommandLine.unsafeArgv)
-        // Only reached when exec failed: carry on with the threads.
-        #endif
     }
 }

@@ -28,9 +28,19 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Output format: table (with a chart), csv, json.")
     var format: SweepFormat = .table
 
+    @Option(help: "Run only shard K of N of the (rate, seed) runs (needs --out); e.g. 2/5.")
+    var shard: String?
+
+    @Option(help: "Write each run's result to this directory (run-NNNNN.json) instead of a report.")
+    var out: String?
+
+    @Option(help: "Print the report of the run files in this directory (from --out) instead of training.")
+    var merge: String?
+
     enum SweepFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
 
     func run() throws {
+        if let merge { return try report(merging: merge) }
         let base = try options.config()
         let rates = try Parse.floats(sweepRates, option: "--sweep-rates")
         for p in rates { try TrainingConfig.checkRate(p, option: "--sweep-rates") }
@@ -42,21 +52,20 @@ struct SweepCommand: ParsableCommand {
         // Fail on bad data before starting threads.
         _ = try Trainer(config: base)
 
-        let tasks = rates.flatMap { r in (0..<seeds).map { (r, base.seed + UInt64($0)) } }
+        let plan = RateSweep.Plan(config: base, rates: rates, seeds: seeds, steps: steps)
+        if shard != nil || out != nil { return try runShard(plan, workers: workers) }
         let started = Date()
-        let runs = try Self.runAll(tasks, base: base, steps: steps, workers: workers)
+        let runs = try Self.runAll(plan.tasks, base: base, steps: steps, workers: workers)
         let seconds = Date().timeIntervalSince(started)
-        let rows = RateSweep.summarize(runs)
-        switch format {
-        case .table: SweepReport.table(rows, base: base, steps: steps, seeds: seeds, seconds: seconds, workers: workers)
-        case .csv: SweepReport.csv(rows)
-        case .json: SweepReport.json(rows, runs: runs)
-        }
+        let timing = "\(String(format: "%.1f", seconds)) s on \(workers) thread(s)"
+        SweepReport.report(runs, plan: plan, timing: timing, format: format)
     }
 
     /// Runs every (rate, seed) on `workers` threads, each with its own trainer (nothing is
     /// shared but the queue of tasks and the results), with a progress bar on stderr.
-    static func runAll(_ tasks: [(Float, UInt64)], base: TrainingConfig, steps: Int, workers: Int) throws -> [RateSweep.Run] {
+    /// `finished` gets each run as it ends, with its training seconds, on the worker's thread.
+    static func runAll(_ tasks: [RateSweep.Task], base: TrainingConfig, steps: Int, workers: Int,
+                       finished: @Sendable (RateSweep.Task, RateSweep.Run, Double) throws -> Void = { _, _, _ in }) throws -> [RateSweep.Run] {
         struct Shared {
             var next = 0
             var done = 0
@@ -73,9 +82,11 @@ struct SweepCommand: ParsableCommand {
                     return s.next
                 }
                 guard let i = index else { return }
-                let (rate, seed) = tasks[i]
+                let task = tasks[i]
                 do {
-                    let run = try RateSweep.run(base, rate: rate, seed: seed, steps: steps)
+                    let started = Date()
+                    let run = try RateSweep.run(base, rate: task.rate, seed: task.seed, steps: steps)
+                    try finished(task, run, Date().timeIntervalSince(started))
                     shared.withLock { s in
                         s.results[i] = run
                         s.done += 1

@@ -8,8 +8,19 @@ enum SweepReport {
         String(format: "%.\(digits)f±%.\(digits)f", s.mean, s.std)
     }
 
-    static func table(_ rows: [RateSweep.Row], base: TrainingConfig, steps: Int, seeds: Int, seconds: Double, workers: Int) {
-        print("sweep: \(base.dataset), hidden \(base.hidden.map(String.init).joined(separator: ",")), \(steps) steps, \(seeds) seed(s) per rate, \(String(format: "%.1f", seconds)) s on \(workers) thread(s)")
+    /// The report of a sweep's runs (in the plan's order) in `format`; `timing` says how
+    /// long it took, in the table only, so that CSV and JSON depend on the results alone.
+    static func report(_ runs: [RateSweep.Run], plan: RateSweep.Plan, timing: String, format: SweepCommand.SweepFormat) {
+        let rows = RateSweep.summarize(runs)
+        switch format {
+        case .table: table(rows, base: plan.config, steps: plan.steps, seeds: plan.seeds, timing: timing)
+        case .csv: csv(rows)
+        case .json: json(rows, runs: runs)
+        }
+    }
+
+    static func table(_ rows: [RateSweep.Row], base: TrainingConfig, steps: Int, seeds: Int, timing: String) {
+        print("sweep: \(base.dataset), hidden \(base.hidden.map(String.init).joined(separator: ",")), \(steps) steps, \(seeds) seed(s) per rate, \(timing)")
         print("(mean ± std over seeds; losses on the full sets in eval mode; gap = final val − train loss)")
         let header = ["rate", "final val loss", "best val loss", "final val acc", "best val acc", "gap"]
         var lines = [header]
