@@ -1,5 +1,6 @@
 import ArgumentParser
 import DropoutCore
+import DropvizUI
 import Dispatch
 import Foundation
 import Synchronization
@@ -12,6 +13,7 @@ struct SweepCommand: ParsableCommand {
     )
 
     @OptionGroup var options: TrainingOptions
+    @OptionGroup var figure: FigureOptions
 
     @Option(name: .customLong("sweep-rates"), help: "The hidden-layer rates to compare, comma-separated.")
     var sweepRates: String = "0,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9"
@@ -32,6 +34,7 @@ struct SweepCommand: ParsableCommand {
 
     func run() throws {
         let base = try options.config()
+        try figure.check()
         let rates = try Parse.floats(sweepRates, option: "--sweep-rates")
         for p in rates { try TrainingConfig.checkRate(p, option: "--sweep-rates") }
         guard !rates.isEmpty else { throw DropvizError("--sweep-rates needs at least one rate") }
@@ -51,6 +54,9 @@ struct SweepCommand: ParsableCommand {
         case .table: SweepReport.table(rows, base: base, steps: steps, seeds: seeds, seconds: seconds, workers: workers)
         case .csv: SweepReport.csv(rows)
         case .json: SweepReport.json(rows, runs: runs)
+        }
+        try figure.write {
+            SweepFigure.svg(rows, seeds: seeds, caption: SweepReport.caption(base: base, steps: steps), theme: figure.theme)
         }
     }
 
