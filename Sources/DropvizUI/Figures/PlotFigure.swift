@@ -82,6 +82,8 @@ public enum PlotFigure {
         let map = Mapping(projection: projection, left: originX + Double(cells.x) * cw, top: originY + Double(cells.y) * lh,
                           width: Double(cells.width) * cw, height: Double(cells.height) * lh)
         let baseline = lh * 0.75
+        svg.open("g", ["class": "panel", "data-title": plot.title])
+        defer { svg.close("g") }
         let right = map.left + map.width, bottom = map.top + map.height
 
         drawHeader(plot, headerRows: cells.y, originX: originX, originY: originY, theme: theme, into: &svg)
