@@ -9,7 +9,7 @@ import TermUI
 public enum DecisionMapFigure {
     /// Grid cells a side, and their size in pixels.
     static let cells = 120, cellSize = 4.0
-    static let left = 40.0, top = 44.0
+    static let left = 40.0, top = 52.0
 
     /// Whether the trainer's data has a decision map (two features, classification).
     public static func applies(to trainer: Trainer) -> Bool {
@@ -17,11 +17,13 @@ public enum DecisionMapFigure {
         return data.task.isClassification && data.featureCount == 2
     }
 
-    public static func svg(_ trainer: Trainer, title: String, theme: FigureTheme) -> String {
+    /// `caption`, what the run is, goes under the title in small type (it is long).
+    public static func svg(_ trainer: Trainer, title: String, caption: String = "", theme: FigureTheme) -> String {
         let lh = FigureFont.rowHeight
         let side = Double(cells) * cellSize
         var svg = SVG(width: left + side + 20, height: top + side + lh * 5)
         svg.text(title, x: 12, y: 12 + lh * 0.75, fill: theme.foreground, bold: true)
+        svg.text(caption, x: 12, y: 12 + lh * 1.75, fill: theme.dim, size: 9)
         // ASCII glyphs: one pixel a cell, so the grid is exactly cells × cells.
         let map = DecisionBoundaryView.heatMap(trainer, glyphs: .ascii, mapArea: Rect(x: 0, y: 0, width: cells, height: cells))
         let (x0, x1) = DataPanel.bounds(trainer.data, feature: 0)

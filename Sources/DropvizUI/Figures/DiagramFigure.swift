@@ -56,7 +56,7 @@ public enum DiagramFigure {
         let rows = max(1, min(count, maxRows))
         let perRow = min(maxPerRow, max(1, (count + rows - 1) / rows))
         let shown = min(count, rows * perRow)
-        let pitch = min((bottom - top) / Double(rows), columnWidth * 0.55 / Double(perRow), 34)
+        let pitch = min((bottom - top) / Double(rows), columnWidth * 0.7 / Double(perRow), 34)
         let usedRows = (shown + perRow - 1) / perRow
         let blockWidth = Double(perRow - 1) * pitch, blockHeight = Double(max(usedRows - 1, 0)) * pitch
         let x0 = columnX - blockWidth / 2, y0 = (top + bottom) / 2 - blockHeight / 2

@@ -22,7 +22,7 @@ extension AppState {
             }))
             if DecisionMapFigure.applies(to: trainer) {
                 figures.append(("dropviz-map-step\(step).svg", {
-                    DecisionMapFigure.svg(self.trainer, title: "decision map · \(self.figureCaption)", theme: theme)
+                    DecisionMapFigure.svg(self.trainer, title: "decision map · step \(step)", caption: title(self), theme: theme)
                 }))
             }
         }

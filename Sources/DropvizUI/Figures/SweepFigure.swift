@@ -8,7 +8,9 @@ public enum SweepFigure {
     public static func panels(_ rows: [RateSweep.Row], seeds: Int) -> [PlotFigure.Panel] {
         guard !rows.isEmpty else { return [] }
         let rates = rows.map { Double($0.rate) }
-        let xRange: ClosedRange<Double>? = (rates.min() ?? 0) < (rates.max() ?? 0) ? (rates.min() ?? 0)...(rates.max() ?? 1) : nil
+        // Padded, so the first and last bars stand clear of the axes.
+        let low = rates.min() ?? 0, high = rates.max() ?? 0, pad = (high - low) * 0.04
+        let xRange: ClosedRange<Double>? = low < high ? (low - pad)...(high + pad) : nil
         let spread = seeds > 1 ? "mean ± std over \(seeds) seeds" : "1 seed"
         var panels: [PlotFigure.Panel] = []
         let lossBars = rows.map { PlotFigure.ErrorBar(x: Double($0.rate), mean: $0.finalValLoss.mean, std: $0.finalValLoss.std, color: .magenta) }
