@@ -53,8 +53,11 @@ public enum HelpOverlay {
             ("PANELS (p)", ""),
             ("data", "decision map p(class 1) with the training points; fit for sine"),
             ("maths", "the selected unit's x, m, x·m/(1-p) and the L2 view p(1-p)"),
+            ("  reg p(1-p)", "variance of the dropout gate: strongest at p = 0.5"),
+            ("  L2 c", "strength of the L2 penalty dropout acts like on this layer"),
             ("co-adaptation", "correlations between the selected layer's units"),
             ("MC dropout", "T passes with dropout on: mean ± 2σ beside the plain prediction"),
+            ("  H, MI", "predictive entropy and mutual information (nats): uncertainty"),
             ("confusion", "validation confusion matrix"),
             ("sweep", "W: one network per rate, validation loss against the rate"),
         ].map { (ascii($0.0, glyphs), ascii($0.1, glyphs)) }

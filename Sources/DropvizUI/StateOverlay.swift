@@ -2,7 +2,7 @@ import TermUI
 
 /// The state string (`S`) in a box, wrapped after its `;` separators over as many lines as it
 /// needs, so the whole of it can be selected and copied.
-enum StateOverlay {
+public enum StateOverlay {
     static func render(_ state: String, glyphs: Glyphs, in area: Rect, into buffer: inout Buffer) {
         let width = min(area.width, 100)
         let lines = wrap(state, width: width - 4)
@@ -19,7 +19,7 @@ enum StateOverlay {
 
     /// Lines of at most `width` characters, broken after a `;` where one is near (a field is
     /// never split unless it alone is longer than a line).
-    static func wrap(_ text: String, width: Int) -> [String] {
+    public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [text] }
         var lines: [String] = []
         var line = ""

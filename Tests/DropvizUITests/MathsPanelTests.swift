@@ -90,7 +90,7 @@ import Testing
         for j in 0..<frames[1].shown {
             let (x, y) = frames[1].cell(ofUnit: j)
             #expect(b.symbol(atX: x, y: y) != "✕")
-            #expect(b.style(atX: x, y: y)?.fg == (mask[0, j] < 1 ? .blue : .red), "unit \(j) g=\(mask[0, j])")
+            #expect(b.style(atX: x, y: y)?.fg == (mask[0, j] < 1 ? .brightBlue : .red), "unit \(j) g=\(mask[0, j])")
         }
         #expect(Fixtures.text(b).contains("var "), "the gates' running variance beside p")
     }

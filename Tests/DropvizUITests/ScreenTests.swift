@@ -53,10 +53,20 @@ import Testing
         for _ in 0..<40 { update(&s, .step) }
         update(&s, .input(.up))
         for _ in 0..<40 { update(&s, .step) }
-        let plot = LinePlot(state: s)
-        #expect(plot.markers == [LinePlot.Marker(x: 40, label: "h1 p 0.5→0.55")])
+        // Linked (the default): one marker for both hidden layers.
+        var plot = LinePlot(state: s)
+        #expect(plot.markers == [LinePlot.Marker(x: 40, label: "h1-h2 p 0.5→0.55", shortLabel: "0.5→0.55")])
+        #expect(Array(s.trainer.config.rates.dropFirst()) == [0.55, 0.55])
+        // Unlinked: the selected layer only.
+        update(&s, .input(.char("u")))
+        update(&s, .input(.up))
+        for _ in 0..<40 { update(&s, .step) }
+        plot = LinePlot(state: s)
+        #expect(plot.markers.last == LinePlot.Marker(x: 80, label: "h1 p 0.55→0.6", shortLabel: "0.55→0.6"))
+        #expect(Array(s.trainer.config.rates.dropFirst()) == [0.6, 0.55])
         let text = Fixtures.text(Fixtures.render(s))
-        #expect(text.contains("h1 p 0.5→0.55"))
+        #expect(text.contains("h1-h2 p 0.5→0.55"))
+        #expect(text.contains("h1 p 0.55→0.6"))
         #expect(text.contains("┊"))
     }
 

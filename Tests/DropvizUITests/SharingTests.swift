@@ -10,7 +10,12 @@ import Testing
         update(&s, .input(.up))
         for _ in 0..<12 { update(&s, .step) }
         update(&s, .input(.char("S")))
-        #expect(s.notice?.hasPrefix("state: v1;") == true)
+        #expect(s.showState)
+        // The box shows the whole string, wrapped after its separators.
+        let shown = Fixtures.render(s).lines().map { $0.trimmingCharacters(in: .whitespaces) }
+        let wrapped = StateOverlay.wrap(s.stateString, width: 76)
+        #expect(wrapped.joined() == s.stateString)
+        for line in wrapped { #expect(shown.contains { $0.contains(line) }, "\(line)") }
         let (config, extras) = try StateString.decode(s.stateString)
         #expect(config == s.trainer.config)
         #expect(extras["step"] == "12")

@@ -33,9 +33,10 @@ import Testing
         for _ in 0..<60 { update(&s, .step) }
         #expect(s.twin?.currentStep == 60)
         let plot = LinePlot(state: s)
-        #expect(plot.series.map(\.label).contains("twin p=0"))
-        #expect(plot.markers.contains { $0.label == "best twin" })
-        #expect(plot.title.contains("gap twin−main"))
+        #expect(plot.series.map(\.label).suffix(2) == ["twin train", "twin val"], "both of the twin's curves")
+        #expect(plot.series[3].points.count == s.twin?.history.trainLoss.points.count)
+        #expect(plot.markers.contains { $0.label == "twin best" })
+        #expect(plot.title.contains("twin p=0"))
         let text = Fixtures.text(Fixtures.render(s))
         #expect(text.contains("twin p=0"))
         update(&s, .input(.char("r")))

@@ -11,7 +11,8 @@ cleanup() { tm kill-server >/dev/null 2>&1 || true; }
 trap 'cleanup; rm -rf "$tmp"' EXIT
 # The program runs under a shell that records its exit status: tmux's own #{pane_dead_status}
 # is sometimes left empty when the pane closes before tmux reaps the child.
-start() { rm -f "$tmp/exit"; tm new-session -d -s e2e -x 100 -y 30 -e LANG=C.UTF-8 -e TERM=tmux-256color "$bin $*; echo \$? > $tmp/exit"; tm set-option -t e2e remain-on-exit on >/dev/null; }
+# In the temporary folder: the state file the visualizer writes on quit lands there.
+start() { rm -f "$tmp/exit"; tm new-session -d -s e2e -c "$tmp" -x 100 -y 30 -e LANG=C.UTF-8 -e TERM=tmux-256color "$bin $*; echo \$? > $tmp/exit"; tm set-option -t e2e remain-on-exit on >/dev/null; }
 app_pid() { pgrep -P "$(tm display -p -t e2e '#{pane_pid}')" | head -n 1; }
 
 screen() { tm capture-pane -p -t e2e; }
@@ -44,13 +45,16 @@ status_field() { screen | tail -n 2 | head -n 1; }
 start run --seed 7
 
 check "diagram appears" wait_for "hidden1 128"
-check "rate label starts at p=0.50" wait_for "p=0.50"
+check "rate label starts at p=0.60" wait_for "p=0.60"
+check "the rates are linked" wait_for "p linked"
 check "training runs" wait_for "running"
 tm send-keys -t e2e Up Up
-check "Up Up raises the selected rate to 0.60" wait_for "p=0.60"
-check "the change is marked on the plot" wait_for "→0.6"
-tm send-keys -t e2e 3
-check "digit 3 sets it to 0.30" wait_for "p=0.30"
+check "Up Up raises both hidden rates to 0.70" wait_for "p=0.70"
+check "  ...hidden2 too" test "$(screen | grep -o 'p=0.70' | wc -l)" -eq 2
+check "the change is marked on the plot once" wait_for "h1-h2 p 0.6→0.7"
+tm send-keys -t e2e u 3
+check "u unlinks: digit 3 sets the selected layer only" wait_for "p=0.30"
+check "  ...hidden2 stays at 0.70" wait_for "p=0.70"
 tm send-keys -t e2e Space
 check "space pauses" wait_for "paused"
 step_of() { status_field | grep -o 'step [0-9]*' | head -n 1 | cut -d' ' -f2; }
@@ -61,6 +65,11 @@ sleep 0.3
 check "paused: no more steps" test "$(step_of)" = "$((before + 1))"
 tm send-keys -t e2e '?'
 check "? opens the help" wait_for "rate to all hidden layers"
+tm send-keys -t e2e '?'
+check "? again: the legend" wait_for "unit dropped in this step"
+tm send-keys -t e2e Escape
+tm send-keys -t e2e S
+check "S shows the state string in a box" wait_for "reproduce: dropviz run --state"
 tm send-keys -t e2e x
 tm resize-window -t e2e -x 70 -y 20
 check "too small: asks to enlarge" wait_for "please enlarge the window"
@@ -69,6 +78,19 @@ check "enlarged: the diagram is back" wait_for "hidden2 128"
 tm send-keys -t e2e q
 dead=$(wait_dead)
 check "q exits 0 and leaves the alternate screen" test "$dead" = "1 0 0"
+check "the state string is written on quit" grep -q "^v1;.*rates=0,0.3,0.7" "$tmp/dropviz-state.txt"
+cleanup
+
+# A lesson: training waits while its instructions are open, then runs.
+start lesson overfitting
+check "lesson: the instructions open" wait_for "Dropout against overfitting"
+sleep 1
+check "  ...and training waits (step 0)" wait_for "step 0 "
+tm send-keys -t e2e Space
+check "  ...a key closes them and training runs" wait_for "twin val"
+tm send-keys -t e2e q
+dead=$(wait_dead)
+check "  ...q exits 0" test "$dead" = "1 0 0"
 cleanup
 
 # Ctrl-C and SIGTERM restore the terminal too.
