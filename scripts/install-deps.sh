@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs the Debian packages dropviz builds against, when they are missing.
+# Installs the Debian packages dropviz builds and tests against, when they are missing
+# (libxml2-utils: xmllint, which the figure tests run on every SVG).
 set -euo pipefail
 need=()
-for pkg in libncurses-dev libopenblas-dev tmux; do
+for pkg in libncurses-dev libopenblas-dev tmux libxml2-utils; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
