@@ -29,7 +29,7 @@ public enum KeyBindings {
         ("( )", "noise ∓0.05 (restart)"),
         ("W", "start a rate sweep (panel)"),
         ("S", "show the state string"),
-        ("x", "export figures (SVG) and curves (CSV)"),
+        ("x", "export SVG figures + CSV"),
         ("i", "lesson instructions"),
         ("?", "help; again: legend"),
         ("q  Ctrl-C", "quit"),
