@@ -63,6 +63,24 @@ static inline int cn_put_cell(int y, int x, const wchar_t *text, attr_t attrs, i
     return mvwadd_wch(stdscr, y, x, &cell);
 }
 
+// Whether the terminal named by TERM can be drawn on, asked of terminfo before newterm (which
+// on a dumb terminal already writes to it): 1 yes, 0 no cursor addressing (TERM=dumb, a
+// printing terminal), -1 TERM unknown or unset.
+#include <ncursesw/term.h>
+static inline int cn_term_can_address(void) {
+    int err = 0;
+    if (setupterm(NULL, 1, &err) != OK) return -1;
+    const char *cup = tigetstr("cup");
+    int ok = cup != NULL && cup != (const char *)-1;
+    del_curterm(cur_term);
+    return ok;
+}
+
+// Flushes the C library's stdout (where Swift's print writes) and says whether any write to
+// it failed (a full disk, /dev/full, a closed pipe). Here because Swift 6 refuses to touch the
+// global `stdout`.
+static inline int cn_stdout_failed(void) { return fflush(stdout) != 0 || ferror(stdout) != 0; }
+
 // Whether the locale's character set is UTF-8 (call after setlocale).
 static inline int cn_locale_is_utf8(void) {
     const char *codeset = nl_langinfo(CODESET);

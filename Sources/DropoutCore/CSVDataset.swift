@@ -11,54 +11,78 @@ public enum CSVDataset {
         guard let bytes = FileManager.default.contents(atPath: path) else {
             throw DropvizError("cannot read data file '\(path)'")
         }
-        guard let text = String(data: bytes, encoding: .utf8) else {
-            throw DropvizError("\(path): not a UTF-8 text file")
-        }
-        return try parse(text, name: url.deletingPathExtension().lastPathComponent, source: path)
+        return try parse(bytes: bytes, name: url.deletingPathExtension().lastPathComponent, source: path)
     }
 
     public static func parse(_ text: String, name: String, source: String) throws -> Dataset {
-        var rows: [[Float]] = []
+        try parse(bytes: Data(text.utf8), name: name, source: source)
+    }
+
+    /// Parses the bytes line by line, never as one `String`: Swift's Character treats "\r\n"
+    /// as one, which hid CRLF line ends, and a String of the file plus a row array per line
+    /// took ~33 times the file's size. The values go into one flat array instead.
+    /// Accepts LF and CRLF, a final newline or none, and a UTF-8 byte order mark.
+    public static func parse(bytes: Data, name: String, source: String) throws -> Dataset {
+        var values: [Float] = []
+        values.reserveCapacity(bytes.count / 4)
         var header: [String]? = nil
         var width = -1
+        var rowCount = 0
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \t\"")) }
-            let numbers = cells.map { Float($0) }
-            if numbers.contains(where: { $0 == nil || !$0!.isFinite }) {
-                if rows.isEmpty && header == nil {
-                    header = cells
-                    continue
+        let cellTrim = CharacterSet(charactersIn: " \t\"")
+        try bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let all = raw.bindMemory(to: UInt8.self)
+            var start = 0
+            if all.count >= 3 && all[0] == 0xEF && all[1] == 0xBB && all[2] == 0xBF { start = 3 }
+            while start < all.count {
+                var end = start
+                while end < all.count && all[end] != 10 { end += 1 }
+                let next = end + 1
+                if end > start && all[end - 1] == 13 { end -= 1 }
+                lineNumber += 1
+                defer { start = next }
+                guard let line = String(validating: UnsafeBufferPointer(rebasing: all[start..<end]), as: UTF8.self) else {
+                    throw DropvizError("\(source):\(lineNumber): not UTF-8 text")
                 }
-                let bad = cells[numbers.firstIndex(where: { $0 == nil || !$0!.isFinite }) ?? 0]
-                throw DropvizError("\(source):\(lineNumber): '\(bad)' is not a number")
-            }
-            if width < 0 {
-                width = cells.count
-                guard width >= 2 else {
-                    throw DropvizError("\(source):\(lineNumber): needs at least one feature column and a label column")
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+                let cells = trimmed.split(separator: ",", omittingEmptySubsequences: false)
+                    .map { $0.trimmingCharacters(in: cellTrim) }
+                let numbers = cells.map { Float($0) }
+                if let badIndex = numbers.firstIndex(where: { $0 == nil || !($0 ?? 0).isFinite }) {
+                    if rowCount == 0 && header == nil {
+                        header = cells
+                        continue
+                    }
+                    throw DropvizError("\(source):\(lineNumber): '\(cells[badIndex])' is not a number")
                 }
-            } else if cells.count != width {
-                throw DropvizError("\(source):\(lineNumber): \(cells.count) columns, expected \(width) like the first data row")
+                if width < 0 {
+                    width = cells.count
+                    guard width >= 2 else {
+                        throw DropvizError("\(source):\(lineNumber): needs at least one feature column and a label column")
+                    }
+                } else if cells.count != width {
+                    throw DropvizError("\(source):\(lineNumber): \(cells.count) columns, expected \(width) like the first data row")
+                }
+                // Checked just above: every cell parsed.
+                let row = numbers.map { $0 ?? 0 }
+                guard let label = row.last, label == label.rounded(), label >= 0 else {
+                    throw DropvizError("\(source):\(lineNumber): the class label '\(cells[width - 1])' is not a non-negative integer")
+                }
+                values.append(contentsOf: row)
+                rowCount += 1
             }
-            // Checked just above: every cell parsed.
-            let values = numbers.map { $0 ?? 0 }
-            guard let label = values.last, label == label.rounded(), label >= 0 else {
-                throw DropvizError("\(source):\(lineNumber): the class label '\(cells[width - 1])' is not a non-negative integer")
-            }
-            rows.append(values)
         }
-        guard rows.count >= 2 else { throw DropvizError("\(source): fewer than 2 data rows") }
+        let rows = (0..<rowCount).lazy.map { r in values[(r * width)..<((r + 1) * width)] }
+        guard rowCount >= 2 else { throw DropvizError("\(source): fewer than 2 data rows") }
         let d = width - 1
-        var x = Matrix(rows: rows.count, cols: d)
+        var x = Matrix(rows: rowCount, cols: d)
         var rawLabels: [Int] = []
+        rawLabels.reserveCapacity(rowCount)
         for (r, row) in rows.enumerated() {
-            for j in 0..<d { x[r, j] = row[j] }
-            rawLabels.append(Int(row[d]))
+            let base = row.startIndex
+            for j in 0..<d { x[r, j] = row[base + j] }
+            rawLabels.append(Int(row[base + d]))
         }
         // Labels such as 1, 2, 3 become classes 0, 1, 2; the names keep the original values.
         let distinct = Array(Set(rawLabels)).sorted()

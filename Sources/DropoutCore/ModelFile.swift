@@ -55,8 +55,8 @@ public struct ModelFile: Codable {
         featureStd = t.data.std
     }
 
-    /// Writes atomically: a temporary file in the same directory, then a rename, so that a
-    /// crash never leaves a half-written model.
+    /// Writes atomically (AtomicFile.swift): a temporary file next to the target, then a
+    /// rename, so that a crash never leaves a half-written model.
     public func write(to path: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -64,9 +64,9 @@ public struct ModelFile: Codable {
         let bytes: Data
         do { bytes = try encoder.encode(self) } catch { throw DropvizError("cannot encode the model: \(error)") }
         do {
-            try bytes.write(to: URL(fileURLWithPath: path), options: .atomic)
+            try AtomicFile.write(bytes, to: path)
         } catch {
-            throw DropvizError("cannot write model file '\(path)': \(Self.reason(error))")
+            throw DropvizError("cannot write model file '\(path)': \(error.reason)")
         }
     }
 
@@ -89,8 +89,9 @@ public struct ModelFile: Codable {
         guard let v = header.version, (1...Self.currentVersion).contains(v) else {
             throw DropvizError("model file '\(path)' has format version \(header.version.map(String.init) ?? "?"); this dropviz reads versions 1 to \(Self.currentVersion)")
         }
+        let file: ModelFile
         do {
-            return try decoder.decode(ModelFile.self, from: bytes)
+            file = try decoder.decode(ModelFile.self, from: bytes)
         } catch let DecodingError.keyNotFound(key, _) {
             throw DropvizError("model file '\(path)' is corrupt: missing \"\(key.stringValue)\"")
         } catch let DecodingError.typeMismatch(_, ctx), let DecodingError.valueNotFound(_, ctx) {
@@ -99,6 +100,18 @@ public struct ModelFile: Codable {
         } catch {
             throw DropvizError("model file '\(path)' is corrupt: \(Self.reason(error))")
         }
+        // Range checks before anything is built from it (the sizes are checked against the
+        // memory limit when the trainer is built).
+        guard file.step >= 0, file.step <= TrainingConfig.maxSteps else {
+            throw DropvizError("model file '\(path)' is corrupt: \"step\" is \(file.step), not between 0 and \(TrainingConfig.maxSteps)")
+        }
+        guard file.optimizerSteps >= 0 else {
+            throw DropvizError("model file '\(path)' is corrupt: \"optimizerSteps\" is negative")
+        }
+        do { try file.config.validate() } catch let error as DropvizError {
+            throw DropvizError("model file '\(path)': \(error.message)")
+        }
+        return file
     }
 
     /// Rebuilds the trainer: regenerates the data from the saved configuration, then puts

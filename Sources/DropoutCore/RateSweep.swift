@@ -57,10 +57,17 @@ public enum RateSweep {
         return c
     }
 
-    /// Trains one network for `steps` steps and reports it.
-    public static func run(_ base: TrainingConfig, rate: Float, seed: UInt64, steps: Int) throws -> Run {
+    /// Trains one network for `steps` steps and reports it. `isCancelled` is asked before
+    /// every step (and before the final evaluation): once it says yes the run stops there and
+    /// throws `CancellationError`, so a cancelled sweep ends within one training step.
+    public static func run(_ base: TrainingConfig, rate: Float, seed: UInt64, steps: Int,
+                           isCancelled: () -> Bool = { false }) throws -> Run {
         let t = try Trainer(config: config(base, rate: rate, seed: seed))
-        for _ in 0..<steps where t.step() != nil {}
+        for _ in 0..<steps {
+            if isCancelled() { throw CancellationError() }
+            if t.step() == nil { break }
+        }
+        if isCancelled() { throw CancellationError() }
         if t.lastEvaluation?.step != t.currentStep { t.evaluate() }
         let val = t.history.valLoss.points.map(\.value).filter(\.isFinite)
         let acc = t.history.valAccuracy.points.map(\.value)

@@ -55,6 +55,7 @@ public final class Trainer {
         self.config = config
         self.data = data
         try Self.checkModel(config, data: data)
+        try MemoryEstimate.check(config, data: data)
         model = Self.makeModel(config, data: data)
         mlp = model as? Network
         optimizer = Optimizer(Self.optimizerSettings(config))

@@ -44,6 +44,9 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
 
     /// The largest rate accepted: at p → 1 nothing is kept and inverted scaling divides by ~0.
     public static let maxRate: Float = 0.95
+    /// The most training steps a command, a state string or a model file may ask for: ten
+    /// million steps of the smallest network already take hours.
+    public static let maxSteps = 10_000_000
     /// Moment matching costs `Z` activations per unit and example at every evaluation.
     public static let maxDropConnectSamples = 10_000
 

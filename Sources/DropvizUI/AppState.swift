@@ -43,6 +43,8 @@ public struct AppState {
     public var exampleIndex = 0
     /// The unit of the selected layer whose numbers the maths panel shows (`j` and `k` move).
     public var selectedUnit = 0
+    /// The data panel shows Monte Carlo dropout's uncertainty instead of the eval view (`m`).
+    public var uncertaintyMap = false
     /// Stochastic passes of Monte Carlo dropout (`<` and `>` change).
     public var mcSamples = 30
     /// The same-seed twin: same data, initial weights and batch order, its own rates, stepped
@@ -55,6 +57,8 @@ public struct AppState {
     /// A lesson's title and instructions (`i` shows them again).
     public var lesson: Lesson? = nil
     public var showLesson = false
+    /// The page of the lesson's instructions shown (long captions on small screens).
+    public var lessonPage = 0
     public var quit = false
     /// Training steps per second, measured by the event loop.
     public var stepsPerSecond: Double = 0

@@ -23,7 +23,7 @@ public enum BuiltinLessons {
         title: "Why dropout rescales",
         caption: [
             "In training, a layer with rate p passes on only a fraction 1-p of its units. At evaluation nothing is dropped, so the next layer would see activations 1/(1-p) times larger than it learned on, unless one side is rescaled.",
-            "It starts with vanilla scaling, the original paper's (train x·m, eval (1-p)·x). Press s once for none, the mistake: training computes the same x·m, but evaluation now passes x, 1/(1-p) times what training saw, so the train and val curves (both eval mode) jump up at the marker while the batch curve (train mode) does not.",
+            "It starts with vanilla scaling, the original paper's (train x·r with r ~ Bernoulli(1-p), eval (1-p)·x). Press s once for none, the mistake: training computes the same x·r, but evaluation now passes x, 1/(1-p) times what training saw, so the train and val curves (both eval mode) jump up at the marker while the batch curve (train mode) does not.",
             "Press s again for inverted scaling, what PyTorch and Keras do (train x·m/(1-p), eval x): now training changes and the batch curve moves, and the curves settle as the weights adapt.",
             "e shows the network as evaluation sees it. The maths panel opens on an active unit of hidden1: its x, m and x·m/(1-p); j/k choose another unit.",
         ],

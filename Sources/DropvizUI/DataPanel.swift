@@ -5,6 +5,7 @@ import TermUI
 /// network. Which picture depends on the data set:
 /// - 2 features, classification: the decision boundary over the data (DecisionBoundaryView);
 /// - 1 feature, regression: the fitted curve through the points (RegressionFitView);
+/// (for these two, `m` switches to what Monte Carlo dropout says: the σ map, the ±2σ band);
 /// - the UCI digits: the current example as an image with this step's input dropout (DigitView);
 /// - anything else: the current example's features as colour strips (FeatureStripView).
 enum DataPanel {
@@ -26,7 +27,7 @@ enum DataPanel {
         guard area.width >= 8, area.height >= 3, s.trainer.data.validation.count > 0 else { return }
         switch kind(s) {
         case .boundary: DecisionBoundaryView.render(s, area: area, into: &buffer)
-        case .regressionCurve: RegressionFitView.render(s, area: area, into: &buffer)
+        case .regressionCurve: RegressionFitView.render(s, area: area, mc: s.uncertaintyMap, into: &buffer)
         case .digits: DigitView.render(s, area: area, into: &buffer)
         case .features: FeatureStripView.render(s, area: area, into: &buffer)
         }
@@ -48,5 +49,22 @@ enum DataPanel {
         guard low.isFinite, high.isFinite else { return (-1, 1) }
         let margin = max(0.05 * (high - low), 1e-3)
         return (low - margin, high + margin)
+    }
+}
+
+extension AppState {
+    /// `m`: the data panel's Monte Carlo view on or off (the σ map of a 2-D classifier, the
+    /// ±2σ band of a 1-D regression). From another panel it opens the data panel with it on,
+    /// so the key always shows what it names.
+    mutating func toggleUncertaintyMap() {
+        let kind = DataPanel.kind(self)
+        guard kind == .boundary || kind == .regressionCurve, trainer.mlp != nil else {
+            notice = "m: the MC uncertainty map needs 2-D classification or 1-D regression data (e.g. moons, sine)"
+            return
+        }
+        uncertaintyMap = panel == .data ? !uncertaintyMap : true
+        panel = .data
+        let what = kind == .boundary ? "the map shows the MC standard deviation of p over the plane" : "MC mean with a ±2σ band over x"
+        notice = uncertaintyMap ? "m: \(what), T=\(mcSamples) passes (< > change T); m again: back" : "m: back to the eval-mode view"
     }
 }

@@ -17,16 +17,7 @@ enum DecisionBoundaryView {
     /// The map from the trainer alone, so that it can be computed on another thread.
     static func heatMap(_ trainer: Trainer, glyphs: Glyphs, mapArea: Rect) -> HeatMap {
         let (w, h) = HeatMap.pixelSize(for: mapArea, glyphs: glyphs)
-        let (x0, x1) = DataPanel.bounds(trainer.data, feature: 0)
-        let (y0, y1) = DataPanel.bounds(trainer.data, feature: 1)
-        // The centre of every pixel; y grows upwards in the data, downwards on the screen.
-        var grid = Matrix(rows: w * h, cols: 2)
-        for py in 0..<h {
-            for px in 0..<w {
-                grid[py * w + px, 0] = Float(x0 + (Double(px) + 0.5) / Double(w) * (x1 - x0))
-                grid[py * w + px, 1] = Float(y1 - (Double(py) + 0.5) / Double(h) * (y1 - y0))
-            }
-        }
+        let grid = pixelGrid(trainer.data, width: w, height: h)
         let p = Softmax.probabilities(trainer.network.predict(grid, rowsPerPass: 256))
         var levels = [Double](repeating: .nan, count: w * h)
         var colors: [Color]? = nil
@@ -44,18 +35,44 @@ enum DecisionBoundaryView {
             colors = c
         }
         var map = HeatMap(width: w, height: h, levels: levels, colors: colors, glyphs: glyphs)
-        // Validation first, so a training point wins a shared pixel.
-        for (set, isTraining) in pointSets(trainer.data, mapArea: mapArea) {
+        map.points = points(trainer.data, glyphs: glyphs, mapArea: mapArea, width: w, height: h) { label, isTraining in
+            Style(bold: isTraining).fg(PanelSupport.pointColor(label))
+        }
+        return map
+    }
+
+    /// The centre of every pixel of a `w × h` grid over the data's box, in standardised units;
+    /// y grows upwards in the data, downwards on the screen.
+    static func pixelGrid(_ data: DataSplit, width w: Int, height h: Int) -> Matrix {
+        let (x0, x1) = DataPanel.bounds(data, feature: 0)
+        let (y0, y1) = DataPanel.bounds(data, feature: 1)
+        var grid = Matrix(rows: w * h, cols: 2)
+        for py in 0..<h {
+            for px in 0..<w {
+                grid[py * w + px, 0] = Float(x0 + (Double(px) + 0.5) / Double(w) * (x1 - x0))
+                grid[py * w + px, 1] = Float(y1 - (Double(py) + 0.5) / Double(h) * (y1 - y0))
+            }
+        }
+        return grid
+    }
+
+    /// The data points on a `w × h` pixel grid, validation first so that a training point
+    /// wins a shared pixel.
+    static func points(_ data: DataSplit, glyphs: Glyphs, mapArea: Rect, width w: Int, height h: Int,
+                       style: (_ label: Int, _ isTraining: Bool) -> Style) -> [HeatMap.Point] {
+        let (x0, x1) = DataPanel.bounds(data, feature: 0)
+        let (y0, y1) = DataPanel.bounds(data, feature: 1)
+        var points: [HeatMap.Point] = []
+        for (set, isTraining) in pointSets(data, mapArea: mapArea) {
             guard case .classes(let labels) = set.targets else { continue }
             for r in 0..<set.count {
                 let px = Int(((Double(set.features[r, 0]) - x0) / (x1 - x0) * Double(w)).rounded(.down))
                 let py = Int(((y1 - Double(set.features[r, 1])) / (y1 - y0) * Double(h)).rounded(.down))
                 let symbol: Character = isTraining ? (glyphs.isUnicode ? "●" : "o") : (glyphs.isUnicode ? "·" : "+")
-                let style = Style(bold: isTraining).fg(PanelSupport.pointColor(labels[r]))
-                map.points.append(HeatMap.Point(x: min(max(px, 0), w - 1), y: min(max(py, 0), h - 1), symbol: symbol, style: style))
+                points.append(HeatMap.Point(x: min(max(px, 0), w - 1), y: min(max(py, 0), h - 1), symbol: symbol, style: style(labels[r], isTraining)))
             }
         }
-        return map
+        return points
     }
 
     /// The sets whose points are drawn: the training set always; the validation set only when
@@ -68,6 +85,10 @@ enum DecisionBoundaryView {
     static func render(_ s: AppState, area: Rect, into buffer: inout Buffer) {
         let legendRows = area.height >= 10 ? 2 : 1
         let mapArea = Rect(x: area.x, y: area.y, width: area.width, height: area.height - legendRows)
+        if s.uncertaintyMap {
+            renderUncertainty(s, mapArea: mapArea, legendRows: legendRows, area: area, into: &buffer)
+            return
+        }
         // The grid prediction would be most of a frame's cost: cached, and in the visualizer
         // computed on another thread (PanelCache.swift).
         let glyphs = s.glyphs

@@ -14,9 +14,9 @@ public enum Formula {
         case .bernoulli:
             switch c.scaling {
             case .inverted: return ["inverted dropout: train y = x·m/(1-p), m ~ Bernoulli(1-p) │ eval y = x"]
-            case .vanilla: return ["vanilla dropout: train y = x·m, m ~ Bernoulli(1-p) │ eval y = (1-p)·x"]
-            case .none: return ["NO rescaling (a mistake): train y = x·m │ eval y = x, so eval sees 1/(1-p)× larger inputs",
-                                "NO rescaling (a mistake): train y = x·m │ eval y = x: inputs 1/(1-p)× too large"]
+            case .vanilla: return ["vanilla dropout: train y = x·r, r ~ Bernoulli(1-p) │ eval y = (1-p)·x"]
+            case .none: return ["NO rescaling (a mistake): train y = x·r │ eval y = x, so eval sees 1/(1-p)× larger inputs",
+                                "NO rescaling (a mistake): train y = x·r │ eval y = x: inputs 1/(1-p)× too large"]
             }
         case .gaussian: return ["Gaussian dropout: train y = x·g, g ~ N(1, p/(1-p)) │ eval y = x"]
         case .dropconnect:

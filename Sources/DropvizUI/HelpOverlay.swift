@@ -72,15 +72,15 @@ public enum HelpOverlay {
         let height = min(area.height, rows.count + 3)
         let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
         let meaningWidth = max(8, box.width - 4 - termWidth - 2)
-        var lines: [(term: String, text: String)] = []
-        for row in rows {
-            if row.meaning.isEmpty { lines.append((row.term, "")); continue }
-            for (k, line) in LessonOverlay.wrap(row.meaning, width: meaningWidth).enumerated() {
-                lines.append((k == 0 ? row.term : "", line))
-            }
-        }
+        // An entry's wrapped lines stay together on one page.
         let perPage = max(1, box.height - 3)
-        let pages = stride(from: 0, to: lines.count, by: perPage).map { Array(lines[$0..<min(lines.count, $0 + perPage)]) }
+        var pages: [[(term: String, text: String)]] = [[]]
+        for row in rows {
+            let entry: [(term: String, text: String)] = row.meaning.isEmpty ? [(row.term, "")]
+                : LessonOverlay.wrap(row.meaning, width: meaningWidth).enumerated().map { ($0.offset == 0 ? row.term : "", $0.element) }
+            if !pages[pages.count - 1].isEmpty && pages[pages.count - 1].count + entry.count > perPage { pages.append([]) }
+            pages[pages.count - 1] += entry
+        }
         return (box, termWidth, pages)
     }
 
@@ -92,7 +92,7 @@ public enum HelpOverlay {
         buffer.fill(box, " ")
         drawBox(box, title: " legend ", glyphs: glyphs, into: &buffer)
         let inner = box.inset(by: 1)
-        for (k, line) in pages[index].enumerated() {
+        for (k, line) in pages[index].enumerated() where k < inner.height - 1 {
             let y = inner.y + k
             if line.text.isEmpty {
                 _ = buffer.put(line.term, x: inner.x + 1, y: y, style: Style(bold: true), maxWidth: inner.width - 2)

@@ -23,6 +23,7 @@ public enum KeyBindings {
         (", .", "previous / next example"),
         ("j k", "previous / next unit"),
         ("< >", "MC passes ÷2 / ×2"),
+        ("m", "MC uncertainty (data)"),
         ("g G  b B", "standout α, β ∓0.5"),
         ("d", "next data set (restart)"),
         ("{ }", "train set ½ / ×2, restart"),

@@ -87,21 +87,44 @@ public struct Lesson: Codable, Equatable, Sendable {
 
 /// The lesson's instructions in a box over the screen.
 public enum LessonOverlay {
-    public static func render(_ lesson: Lesson, glyphs: Glyphs, in area: Rect, into buffer: inout Buffer) {
+    /// The caption wrapped to the box and cut into pages that fit the screen; a paragraph
+    /// moves to the next page whole when it fits one.
+    static func pages(_ lesson: Lesson, in area: Rect) -> (box: Rect, pages: [[String]]) {
         let width = min(area.width - 4, 76)
-        var lines: [String] = []
-        for paragraph in lesson.caption {
-            lines += wrap(paragraph, width: width - 4)
-            lines.append("")
+        // Two border rows and the footer.
+        let perPage = max(1, area.height - 3)
+        var pages: [[String]] = [[]]
+        for (k, paragraph) in lesson.caption.enumerated() {
+            let lines = wrap(paragraph, width: width - 4) + (k + 1 < lesson.caption.count ? [""] : [])
+            if !pages[pages.count - 1].isEmpty && pages[pages.count - 1].count + lines.count > perPage { pages.append([]) }
+            for line in lines {
+                if pages[pages.count - 1].count == perPage { pages.append([]) }
+                pages[pages.count - 1].append(line)
+            }
         }
-        lines.append("any key closes · i opens again")
-        let height = min(area.height, lines.count + 2)
+        // A blank row above the footer where there is room.
+        let rows = (pages.map(\.count).max() ?? 0) + 4
+        let height = min(area.height, rows)
         let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + max(0, (area.height - height) / 2), width: width, height: height)
+        return (box, pages)
+    }
+
+    public static func pageCount(_ lesson: Lesson, width: Int, height: Int) -> Int {
+        pages(lesson, in: Rect(x: 0, y: 1, width: width, height: height - 2)).pages.count
+    }
+
+    public static func render(_ lesson: Lesson, page: Int = 0, glyphs: Glyphs, in area: Rect, into buffer: inout Buffer) {
+        let (box, pages) = pages(lesson, in: area)
+        let index = min(max(page, 0), pages.count - 1)
         buffer.fill(box, " ")
         HelpOverlay.drawBox(box, title: " \(lesson.title) ", glyphs: glyphs, into: &buffer)
-        for (i, line) in lines.enumerated() where i < box.height - 2 {
+        for (i, line) in pages[index].enumerated() where i < box.height - 3 {
             _ = buffer.put(line, x: box.x + 2, y: box.y + 1 + i, maxWidth: box.width - 4)
         }
+        let footer = index + 1 < pages.count
+            ? "page \(index + 1)/\(pages.count) · any key: next page"
+            : (pages.count > 1 ? "page \(index + 1)/\(pages.count) · " : "") + "any key closes · i opens again"
+        _ = buffer.put(HelpOverlay.ascii(footer, glyphs), x: box.x + 2, y: box.bottom - 2, style: Style(dim: true), maxWidth: box.width - 4)
     }
 
     static func wrap(_ text: String, width: Int) -> [String] {
@@ -125,6 +148,7 @@ extension AppState {
     public mutating func apply(lesson: Lesson) throws {
         self.lesson = lesson
         showLesson = true
+        lessonPage = 0
         if let p = lesson.panel.flatMap(Panel.init(rawValue:)) { panel = p }
         if let t = lesson.twin {
             twinRate = t

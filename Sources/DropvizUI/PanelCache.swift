@@ -134,14 +134,13 @@ final class PanelJob: Sendable {
     private let result = Mutex<(done: Bool, value: (any Sendable)?)>((false, nil))
 
     init<T: Sendable>(_ snapshot: EvaluationSnapshot, _ compute: @escaping @Sendable (Trainer) -> T) {
-        let thread = Thread { [self] in
+        // Counted by BackgroundWork so that the process waits for it before exiting.
+        BackgroundWork.shared.start(name: "dropviz panel") { [self] in
             // A snapshot of a valid trainer rebuilds; if it ever did not, the frame that finds
             // the job done computes the value itself.
             let value: (any Sendable)? = (try? snapshot.makeTrainer()).map { compute($0) }
             self.result.withLock { $0 = (true, value) }
         }
-        thread.name = "dropviz panel"
-        thread.start()
     }
 
     var isDone: Bool { result.withLock { $0.done } }

@@ -5,7 +5,8 @@ import TermUI
 /// Monte Carlo dropout (Gal & Ghahramani 2016) on the current validation example: `T` passes
 /// with dropout on, per class the mean probability with its spread beside the plain softmax
 /// (eval mode), the predictive entropy and the mutual information; for regression the MC mean
-/// ± 2σ against the eval prediction and the target.
+/// ± 2σ against the eval prediction and the target; for a 1-D regression, above that example's
+/// numbers, the MC mean and its ±2σ band over an x range well beyond the data.
 enum UncertaintyPanel {
     /// The passes draw from streams of this seed (with the run's): the same network gives the
     /// same picture every frame, so the bars move only when the weights or the example do.
@@ -66,7 +67,9 @@ enum UncertaintyPanel {
             return
         }
         let r = s.panelCache.value("uncertainty", s, inputs: [PanelSupport.exampleRow(s), s.mcSamples]) { Readout(s) }
-        if r.mc.isClassification {
+        if DataPanel.kind(s) == .regressionCurve {
+            band(r, s: s, area: area, into: &buffer)
+        } else if r.mc.isClassification {
             classification(r, s: s, area: area, into: &buffer)
         } else {
             regression(r, s: s, area: area, into: &buffer)
@@ -191,6 +194,16 @@ enum UncertaintyPanel {
                 buffer.set(x: x, y: y, glyphs.isUnicode ? "▁" : "_", style: Style(dim: true))
             }
         }
+    }
+
+    /// A 1-D regression: the example's numbers on one line, the band over x below.
+    static func band(_ r: Readout, s: AppState, area: Rect, into buffer: inout Buffer) {
+        let x = PanelSupport.raw(s, s.trainer.data.validation.features[r.row, 0], feature: 0)
+        PanelLine([("val #\(r.row) x=\(PanelText.num(x)) ", .plain), ("MC ", labelStyle), (PanelText.num(r.mean[0]), meanStyle),
+                   (" ±2σ ", labelStyle), (PanelText.num(2 * r.std[0]), meanStyle), (" eval ", labelStyle), (PanelText.num(r.eval[0]), evalStyle),
+                   (" T=\(r.samples)", labelStyle)])
+            .draw(x: area.x, y: area.y, maxWidth: area.width, glyphs: s.glyphs, into: &buffer)
+        RegressionFitView.render(s, area: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1), mc: true, example: r.row, into: &buffer)
     }
 
     static func regression(_ r: Readout, s: AppState, area: Rect, into buffer: inout Buffer) {

@@ -91,7 +91,7 @@ struct UnrolledView {
     /// The line under the diagram: what the variant computes in training, and evaluation.
     static func formula(_ s: AppState) -> String {
         guard let v = s.trainer.lstmModel?.lstm.variant else { return "" }
-        return "\(v.rawValue): " + (s.glyphs.isUnicode ? v.formula + " │ eval: no masks" : v.asciiFormula + " | eval: no masks")
+        return "\(v.rawValue): " + (s.glyphs.isUnicode ? v.formula + " │ eval unmasked" : v.asciiFormula + " | eval unmasked")
     }
 
     /// Columns per time step that fit `width` (labels included), from 3 down to 1.

@@ -36,8 +36,14 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
     // A notice stays until the next key.
     if s.notice != nil, !s.trainer.diverged { s.notice = nil }
     if s.showLesson {
+        if event == .char("q") || event == .ctrlC {
+            s.quit = true
+        } else if let lesson = s.lesson, s.lessonPage + 1 < LessonOverlay.pageCount(lesson, width: s.width, height: s.height) {
+            // Any key turns the page; the last page's key closes the instructions.
+            s.lessonPage += 1
+            return
+        }
         s.showLesson = false
-        if event == .char("q") || event == .ctrlC { s.quit = true }
         return
     }
     if s.showHelp {
@@ -153,6 +159,8 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
         s.mcSamples = max(2, s.mcSamples / 2)
     case .char(">"):
         s.mcSamples = min(1000, s.mcSamples * 2)
+    case .char("m"):
+        s.toggleUncertaintyMap()
     case .char("d"):
         s.nextDataset()
     case .char("{"):
@@ -183,6 +191,7 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
         s.notice = s.exportFigures()
     case .char("i"):
         s.showLesson = s.lesson != nil
+        s.lessonPage = 0
         if s.lesson == nil { s.notice = "no lesson loaded: dropviz lesson --list" }
     case .char("p"):
         s.panel = s.panel.next

@@ -43,7 +43,7 @@ public func view(_ s: AppState, into buffer: inout Buffer) {
         _ = buffer.put(hint, x: 0, y: layout.hint.y, style: Style(dim: true), maxWidth: s.width)
     }
     if s.showLesson, let lesson = s.lesson {
-        LessonOverlay.render(lesson, glyphs: s.glyphs, in: Rect(x: 0, y: 1, width: s.width, height: s.height - 2), into: &buffer)
+        LessonOverlay.render(lesson, page: s.lessonPage, glyphs: s.glyphs, in: Rect(x: 0, y: 1, width: s.width, height: s.height - 2), into: &buffer)
     }
     let overlayArea = Rect(x: 0, y: 1, width: s.width, height: s.height - 2)
     if s.showHelp {

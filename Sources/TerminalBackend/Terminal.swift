@@ -33,10 +33,21 @@ public final class Terminal {
         isUTF8 = cn_locale_is_utf8() != 0
         glyphs = isUTF8 ? .unicode : .ascii
 
+        // Keys come from standard input: a file or /dev/null there would end every read at
+        // once and the loop would spin, so refuse before touching the terminal.
+        guard isatty(0) == 1 else { throw TerminalError.notATerminal(stream: "input") }
+        guard isatty(1) == 1 else { throw TerminalError.notATerminal(stream: "output") }
+        let term = getenv("TERM").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+        // Without cursor addressing (TERM=dumb) every frame would print as a stream of glyphs.
+        switch cn_term_can_address() {
+        case 1: break
+        case 0: throw TerminalError.noCursorAddressing(term: term ?? "")
+        default: throw TerminalError.unknownTerminal(term: term)
+        }
         SignalGuard.install()
         guard let screen = cn_newterm_stdio() else {
             SignalGuard.restore()
-            throw TerminalError.cannotInitialize(term: getenv("TERM").map { String(cString: $0) })
+            throw TerminalError.unknownTerminal(term: term)
         }
         self.screen = screen
         SignalGuard.cursesActive = true
@@ -71,8 +82,12 @@ public final class Terminal {
         SignalGuard.restore()
     }
 
-    /// Whether SIGINT or SIGTERM has arrived since `start()`.
+    /// Whether SIGINT, SIGTERM, SIGHUP, SIGUSR1 or SIGPIPE has arrived since `start()`.
     public var interruptRequested: Bool { SignalGuard.interrupted }
+
+    /// The first of those signals to arrive since `start()`, or 0. The app ends through its
+    /// normal path either way; a caller may then exit with the signal's conventional status.
+    public static var receivedSignal: Int32 { SignalGuard.receivedSignal }
 
     public func size() -> (width: Int, height: Int) {
         guard isRunning else { return (0, 0) }
@@ -100,7 +115,8 @@ public final class Terminal {
     }
 
     /// Waits up to `timeoutMs` (negative: forever) for input. Nil means the time ran out.
-    /// Returns `.ctrlC` once SIGINT or SIGTERM has arrived, and keeps returning it.
+    /// Returns `.ctrlC` once an interrupting signal (see `interruptRequested`) has arrived, and
+    /// keeps returning it.
     public func poll(timeoutMs: Int) -> InputEvent? {
         guard isRunning else { return nil }
         if SignalGuard.interrupted { return .ctrlC }

@@ -44,7 +44,7 @@ struct BenchCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Also time a 1024×1024×1024 sgemm of the same BLAS.")
     var sgemm = true
 
-    @Flag(help: "Time a visualizer frame (view, diff, escape sequences) at 200×60 instead, per panel.")
+    @Flag(help: "Time a visualizer frame (view, diff, escape sequences) at 200×60 instead, per panel, and the worst key-to-frame latency under a paste of 100 keys.")
     var ui = false
 
     @Option(help: .hidden)
@@ -81,6 +81,8 @@ struct BenchCommand: ParsableCommand {
         if ui {
             let results = try UIFrameBench.run(width: 200, height: 60, frames: uiFrames, stepsPerFrame: 10, clock: clock)
             UIFrameBench.print(results, width: 200, height: 60, stepsPerFrame: 10)
+            let latencies = try KeyLatencyBench.run(width: 200, height: 60, pastes: 5)
+            KeyLatencyBench.print(latencies, pastes: 5)
             return
         }
         if let steps {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DropoutCore
 import Foundation
+import TerminalBackend
 
 /// Runs the command and turns every error into one line on stderr and a non-zero exit:
 /// a user never sees a stack trace or a page of usage for a typo.
@@ -12,9 +13,16 @@ enum Entry {
         do {
             var command = try Dropviz.parseAsRoot()
             try command.run()
+            // Output lost to a full disk or a closed pipe must not end with status 0.
+            if StandardOutput.failed {
+                throw DropvizError("cannot write standard output: \(String(cString: strerror(errno)))")
+            }
         } catch let error as DropvizError {
             Console.error(error.message)
             exit(1)
+        } catch let code as ExitCode {
+            // A status without a message (the visualizer ended by a signal).
+            exit(code.rawValue)
         } catch {
             let code = Dropviz.exitCode(for: error)
             if code == .success {

@@ -2,6 +2,7 @@ import ArgumentParser
 import DropoutCore
 import DropvizUI
 import Foundation
+import TerminalBackend
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -74,7 +75,9 @@ struct Setup {
         let (config, extras) = try StateString.decode(text.filter { $0 != "\n" && $0 != "\r" })
         var s = Setup(config: config)
         if let step = extras["step"] {
-            guard let n = Int(step), n >= 0 else { throw DropvizError("--state: bad value '\(step)' for 'step'") }
+            guard let n = Int(step), n >= 0, n <= TrainingConfig.maxSteps else {
+                throw DropvizError("--state: 'step' must be a whole number between 0 and \(TrainingConfig.maxSteps), got '\(step)'")
+            }
             s.fastForward = n
         }
         if let twin = extras["twin"] {
@@ -103,8 +106,15 @@ struct Setup {
         if let v = speed, let i = AppState.speedSettings.firstIndex(of: .perFrame(v)) { state.speedIndex = i }
         if let l = lesson { try state.apply(lesson: l) }
         // A state string reproduces a screen: train up to its step, then wait paused.
+        // Progress on stderr while it runs (the screen is not taken yet, so Ctrl-C simply
+        // ends the program).
         if fastForward > 0 {
-            for _ in 0..<fastForward { update(&state, .step) }
+            var bar = ProgressBar(total: fastForward)
+            for i in 0..<fastForward {
+                update(&state, .step)
+                bar.update(i + 1, note: "steps to the state's step")
+            }
+            bar.finish()
             state.paused = true
         }
         let final = try Visualizer.run(state: state)
@@ -120,5 +130,10 @@ struct Setup {
         if let path = logPath {
             try CurveLog.write(final.trainer.history, twin: final.twin?.history, to: path)
         }
+        // Ended by a hang-up, SIGUSR1 or SIGPIPE: the screen is restored and the log written,
+        // but the exit status says how it ended (128 + the signal, as the shell reports).
+        // SIGINT and SIGTERM are the user's way to quit, like q: status 0.
+        let signal = Terminal.receivedSignal
+        if signal != 0 && signal != SIGINT && signal != SIGTERM { throw ExitCode(128 + signal) }
     }
 }

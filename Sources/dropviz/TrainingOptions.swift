@@ -4,8 +4,8 @@ import Foundation
 
 /// The options of every command that trains (`run`, `train`, `sweep`…).
 struct TrainingOptions: ParsableArguments {
-    @Option(help: "Data set: a built-in name (see 'dropviz datasets') or a FILE.csv.")
-    var dataset: String = "moons"
+    @Option(help: "Data set: a built-in name (see 'dropviz datasets') or a FILE.csv (default moons; sine-seq for --model lstm).")
+    var dataset: String?
 
     @Option(help: "Model: mlp (fully connected), cnn (conv 3×3 + 2×2 pooling per conv layer, then the dense layers; image data such as digits) or lstm (an LSTM over a sequence set: adding, sine-seq).")
     var model: String = "mlp"
@@ -16,16 +16,16 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "Hidden activation: relu, leaky-relu, tanh, sigmoid, identity.")
     var activation: String = "relu"
 
-    @Option(help: "Dropout rate (drop probability) of every hidden layer (default 0.6 for an MLP, 0.5 for the dense layers of a CNN, 0.25 for an LSTM).")
+    @Option(parsing: .unconditional, help: "Dropout rate (drop probability) of every hidden layer (default 0.6 for an MLP, 0.5 for the dense layers of a CNN, 0.25 for an LSTM).")
     var rate: Float?
 
-    @Option(name: .customLong("input-rate"), help: "Dropout rate of the input layer.")
+    @Option(name: .customLong("input-rate"), parsing: .unconditional, help: "Dropout rate of the input layer.")
     var inputRate: Float?
 
     @Option(help: "Rates of the input then each hidden layer, comma-separated (instead of --rate/--input-rate).")
     var rates: String?
 
-    @Option(help: "Scaling: inverted (x·m/(1-p) in training) or vanilla (×(1-p) at eval).")
+    @Option(help: "Scaling: inverted (x·m/(1-p) in training), vanilla (×(1-p) at eval) or none (no scaling at all: training and evaluation disagree, to show why scaling is needed).")
     var scaling: String = "inverted"
 
     @Option(help: "Dropout variant: bernoulli, gaussian, dropconnect (masks the weights feeding each hidden layer), standout (keep probability σ(α·a+β) per unit). On the input layer dropconnect and standout act as bernoulli. With --model cnn a conv variant (elementwise, spatial, dropblock, maxpool) sets --conv-variant instead.")
@@ -34,7 +34,7 @@ struct TrainingOptions: ParsableArguments {
     @Option(name: .customLong("rnn-variant"), help: "Recurrent dropout (--model lstm): naive (h[t-1], a fresh mask every step), naive-cell (the cell, a fresh mask every step), rnndrop (cell, one mask per sequence), recurrent (candidate g only), variational (x and h[t-1], one mask per sequence). An rnn name in --variant does the same.")
     var rnnVariant: String?
 
-    @Option(name: .customLong("seq-len"), help: "Steps of a sequence data set (adding, sine-seq; default 20).")
+    @Option(name: .customLong("seq-len"), parsing: .unconditional, help: "Steps of a sequence data set (adding, sine-seq; default 20).")
     var seqLen: Int?
 
     @Option(name: .customLong("conv-variant"), help: "Dropout on the feature maps (--model cnn): elementwise, spatial (whole channels), dropblock (b×b blocks), maxpool (inside the pooling windows).")
@@ -43,62 +43,75 @@ struct TrainingOptions: ParsableArguments {
     @Option(name: .customLong("conv-channels"), help: "Channels of each conv layer (--model cnn), comma-separated.")
     var convChannels: String = "8,16"
 
-    @Option(name: .customLong("conv-rate"), help: "Dropout rate of every conv layer (--model cnn; DropBlock: 1 - keep).")
+    @Option(name: .customLong("conv-rate"), parsing: .unconditional, help: "Dropout rate of every conv layer (--model cnn; DropBlock: 1 - keep).")
     var convRate: Float?
 
     @Option(name: .customLong("conv-rates"), help: "Rates of each conv layer, comma-separated (instead of --conv-rate).")
     var convRates: String?
 
-    @Option(help: "Kernel side k of the conv layers (--model cnn).")
+    @Option(parsing: .unconditional, help: "Kernel side k of the conv layers (--model cnn).")
     var kernel: Int = 3
 
     @Option(help: "Padding of the conv layers (--model cnn): same or valid.")
     var padding: String = "same"
 
-    @Option(name: .customLong("block-size"), help: "DropBlock's block side b (--model cnn).")
+    @Option(name: .customLong("block-size"), parsing: .unconditional, help: "DropBlock's block side b (--model cnn).")
     var blockSize: Int = 2
 
-    @Option(name: .customLong("standout-alpha"), help: "Standout's α in π = σ(α·a + β) (a: the unit's pre-activation).")
+    @Option(name: .customLong("standout-alpha"), parsing: .unconditional, help: "Standout's α in π = σ(α·a + β) (a: the unit's pre-activation).")
     var standoutAlpha: Float = 1
 
-    @Option(name: .customLong("standout-beta"), help: "Standout's β in π = σ(α·a + β).")
+    @Option(name: .customLong("standout-beta"), parsing: .unconditional, help: "Standout's β in π = σ(α·a + β).")
     var standoutBeta: Float = 0
 
     @Option(name: .customLong("dropconnect-inference"), help: "DropConnect at evaluation: moment-matching (the paper's Gaussian sampling) or mean-field (a(E[M]·W·v)).")
     var dropConnectInference: String = "moment-matching"
 
-    @Option(name: .customLong("dropconnect-samples"), help: "Samples per unit Z of DropConnect's moment-matching inference.")
+    @Option(name: .customLong("dropconnect-samples"), parsing: .unconditional, help: "Samples per unit Z of DropConnect's moment-matching inference.")
     var dropConnectSamples: Int = 32
 
     @Option(help: "Optimiser: sgd, momentum, adam.")
     var optimizer: String = "adam"
 
-    @Option(help: "Learning rate (default 0.001 for an MLP, 0.01 for a CNN or LSTM).")
+    @Option(parsing: .unconditional, help: "Learning rate (default 0.001 for an MLP, 0.01 for a CNN or LSTM).")
     var lr: Float?
 
-    @Option(help: "Examples per step (0 = the whole training set).")
+    @Option(parsing: .unconditional, help: "Examples per step (0 = the whole training set).")
     var batch: Int = 32
 
-    @Option(name: .customLong("train-size"), help: "Training examples to keep (default: 80 for generated data sets, all for real ones).")
+    @Option(name: .customLong("train-size"), parsing: .unconditional, help: "Training examples to keep (default: 80 for generated data sets, all for real ones).")
     var trainSize: Int?
 
-    @Option(name: .customLong("val-fraction"), help: "Fraction of the examples held out for validation.")
+    @Option(name: .customLong("val-fraction"), parsing: .unconditional, help: "Fraction of the examples held out for validation.")
     var valFraction: Double = 0.3
 
-    @Option(help: "Noise of a generated data set (default: the set's own, 0.35 for moons).")
+    @Option(parsing: .unconditional, help: "Noise of a generated data set (default: the set's own, 0.35 for moons).")
     var noise: Double?
 
-    @Option(help: "Seed of every random stream (data, weights, batch order, masks).")
+    @Option(parsing: .unconditional, help: "Seed of every random stream (data, weights, batch order, masks).")
     var seed: UInt64 = 1
 
-    @Option(name: .customLong("eval-every"), help: "Steps between evaluations on the full training and validation sets (default 100; 20 in the visualizer).")
+    @Option(name: .customLong("eval-every"), parsing: .unconditional, help: "Steps between evaluations on the full training and validation sets (default 100; 20 in the visualizer).")
     var evalEvery: Int?
 
-    @Option(name: .customLong("weight-decay"), help: "L2 penalty λ on the weights.")
+    @Option(name: .customLong("weight-decay"), parsing: .unconditional, help: "L2 penalty λ on the weights.")
     var weightDecay: Float = 0
 
-    @Option(help: "L1 penalty λ on the weights.")
+    @Option(parsing: .unconditional, help: "L1 penalty λ on the weights.")
     var l1: Float = 0
+
+    @Option(name: .customLong("max-memory"), help: "Refuse a network whose estimated memory is above this (e.g. 512M, 4G; default: the machine's memory).")
+    var maxMemory: String?
+
+    /// Runs at parsing, before anything is built: the limit applies to every trainer made.
+    mutating func validate() throws {
+        if let text = maxMemory {
+            guard let bytes = MemoryEstimate.parse(text) else {
+                throw DropvizError("--max-memory: '\(text)' is not a size (like 512M or 4G)")
+            }
+            MemoryEstimate.setUserLimit(bytes)
+        }
+    }
 
     /// The configuration these options describe, or an error naming the bad option.
     /// The default scenario's Adam step and hidden rate, chosen by measurement: on moons σ0.35
@@ -109,6 +122,9 @@ struct TrainingOptions: ParsableArguments {
 
     func config(defaultEvalEvery: Int = 100) throws -> TrainingConfig {
         var c = TrainingConfig()
+        let kind: ModelKind = try Parse.choice(model, option: "--model")
+        // An LSTM needs sequences: without --dataset it gets one rather than an error.
+        let dataset = self.dataset ?? (kind == .lstm ? "sine-seq" : "moons")
         c.dataset = dataset
         c.noise = noise
         let generated = DatasetCatalog.entry(dataset)?.isGenerated ?? false
@@ -116,7 +132,6 @@ struct TrainingOptions: ParsableArguments {
         c.trainSize = trainSize ?? (generated && SequenceDatasets.stepWidth(dataset) == nil ? 80 : nil)
         c.sequenceLength = seqLen
         c.valFraction = valFraction
-        let kind: ModelKind = try Parse.choice(model, option: "--model")
         c.hidden = try hidden.map { try Parse.integers($0, option: "--hidden") }
             ?? (kind == .cnn ? ConvSettings.defaultHidden : kind == .lstm ? LSTMSettings.defaultHidden : [128, 128])
         c.activation = try Parse.choice(activation, option: "--activation")

@@ -15,9 +15,13 @@ enum Visualizer {
     static func run(state initial: AppState) throws -> AppState {
         let terminal = Terminal()
         do { try terminal.start() } catch {
-            throw DropvizError("cannot start the terminal: \(error) (check TERM)")
+            throw DropvizError("\(error)")
         }
-        defer { terminal.stop() }
+        defer {
+            terminal.stop()
+            // No thread may be inside BLAS when `exit` tears it down (BackgroundWork.swift).
+            BackgroundWork.shared.drain()
+        }
         let clock = ContinuousClock()
         let size = terminal.size()
         var state = initial
@@ -32,13 +36,7 @@ enum Visualizer {
         var window: [(ContinuousClock.Instant, Int)] = []
         while !state.quit {
             let frameStart = clock.now
-            // Train within the budget, checking for keys between chunks of steps.
-            var stepsThisFrame = 0
-            while stepsThisFrame < state.stepsPerFrame && !state.paused && !state.trainer.diverged
-                    && clock.now - frameStart < trainingBudget {
-                update(&state, .step)
-                stepsThisFrame += 1
-            }
+            trainWithinBudget(&state, from: frameStart, clock: clock)
             window.append((clock.now, state.trainer.currentStep))
             if window.count > 30 { window.removeFirst(window.count - 30) }
             if let first = window.first, let last = window.last, last.0 > first.0 {
@@ -50,19 +48,42 @@ enum Visualizer {
             }
             view(state, into: &buffer)
             terminal.present(buffer)
-            // Wait for input until the frame is over; handle every key that arrived.
-            var remaining = frame - (clock.now - frameStart)
-            repeat {
-                let ms = max(0, Int(remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000))
-                guard let event = terminal.poll(timeoutMs: ms) else { break }
-                if case .resize(let w, let h) = event {
-                    update(&state, .resize(width: w, height: h))
-                } else {
-                    update(&state, .input(event))
-                }
-                remaining = frame - (clock.now - frameStart)
-            } while remaining > .zero && !state.quit
+            handleInput(&state, until: frameStart + frame, clock: clock) { terminal.poll(timeoutMs: $0) }
         }
         return state
+    }
+
+    /// Runs the frame's training steps: the speed's steps per frame, or fewer when the
+    /// budget since `frameStart` is spent, so that the frame reaches its input in time.
+    static func trainWithinBudget(_ state: inout AppState, from frameStart: ContinuousClock.Instant, clock: ContinuousClock) {
+        var stepsThisFrame = 0
+        while stepsThisFrame < state.stepsPerFrame && !state.paused && !state.trainer.diverged
+                && clock.now - frameStart < trainingBudget {
+            update(&state, .step)
+            stepsThisFrame += 1
+        }
+    }
+
+    /// Most events handled in one frame: a paste of thousands of keys still lets frames draw.
+    static let maxEventsPerFrame = 512
+
+    /// Waits for input until `deadline`, handling each event as it comes, then handles every
+    /// event already waiting even when the frame has overrun (a slow step, a slow panel):
+    /// a frame never leaves a key it could read for the next one.
+    /// `poll(ms)` waits up to `ms` milliseconds for an event (the terminal's `poll`).
+    static func handleInput(_ state: inout AppState, until deadline: ContinuousClock.Instant,
+                            clock: ContinuousClock, poll: (Int) -> InputEvent?) {
+        for _ in 0..<maxEventsPerFrame where !state.quit {
+            let remaining = deadline - clock.now
+            let ms = remaining > .zero
+                ? Int(remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000)
+                : 0
+            guard let event = poll(ms) else { return }
+            if case .resize(let w, let h) = event {
+                update(&state, .resize(width: w, height: h))
+            } else {
+                update(&state, .input(event))
+            }
+        }
     }
 }

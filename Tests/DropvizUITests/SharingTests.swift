@@ -62,7 +62,7 @@ import Testing
         s.showLesson = true
         let text = Fixtures.text(Fixtures.render(s))
         #expect(text.contains("Why dropout rescales"))
-        #expect(text.contains("Press s to cycle"))
+        #expect(text.contains("Press s once for none"))
         update(&s, .input(.char("z")))
         #expect(!s.showLesson)
         update(&s, .input(.char("i")))

@@ -1,0 +1,101 @@
+import DropoutCore
+import DropvizUI
+import Foundation
+import TermUI
+
+/// `dropviz bench --ui`, second table: how long a pasted key waits before a frame shows it.
+/// The visualizer's own loop (`Visualizer.trainWithinBudget`, `view`, `Visualizer.handleInput`)
+/// runs headless; a paste of 100 keys arrives at the worst moment, just after a frame has read
+/// its input, so it waits for the next frame's input phase and is shown by the frame after.
+/// The latency is the wall time from the paste's arrival to the end of that frame's drawing.
+enum KeyLatencyBench {
+    struct Scenario {
+        let name: String
+        let config: TrainingConfig
+        let speedIndex: Int
+    }
+
+    struct Result {
+        let name: String
+        /// The slowest of the pastes, and their median, in milliseconds.
+        let worstMs: Double
+        let medianMs: Double
+        let keysHandled: Int
+    }
+
+    static var scenarios: [Scenario] {
+        var dropConnect = TrainingConfig()
+        dropConnect.variant = .dropconnect
+        var cnn = TrainingConfig()
+        cnn.dataset = "digits"
+        cnn.hidden = ConvSettings.defaultHidden
+        cnn.rates = [0] + cnn.hidden.map { _ in 0.5 }
+        cnn.conv = ConvSettings()
+        let fastest = AppState.speeds.count - 1
+        return [Scenario(name: "default", config: TrainingConfig(), speedIndex: AppState.defaultSpeedIndex),
+                Scenario(name: "default, fastest", config: TrainingConfig(), speedIndex: fastest),
+                Scenario(name: "dropconnect, fastest", config: dropConnect, speedIndex: fastest),
+                Scenario(name: "cnn digits, fastest", config: cnn, speedIndex: fastest)]
+    }
+
+    /// A paste: speed up and down in turn (the state ends where it began), 100 keys.
+    static let paste: [InputEvent] = (0..<100).map { $0 % 2 == 0 ? .char("]") : .char("[") }
+
+    static func run(width: Int, height: Int, pastes: Int) throws -> [Result] {
+        try scenarios.map { scenario in
+            var state = AppState(trainer: try Trainer(config: scenario.config), width: width, height: height)
+            state.speedIndex = scenario.speedIndex
+            state.panelCache.computesInBackground = true
+            state.trainer.evaluate()
+            var buffer = Buffer(width: width, height: height)
+            let clock = ContinuousClock()
+            var pending: [InputEvent] = []
+            var latencies: [Double] = []
+            var handled = 0
+            // Frames between pastes; the first ones warm the caches up.
+            let spacing = 6
+            for frame in 0..<(pastes * spacing + 2) {
+                let frameStart = clock.now
+                Visualizer.trainWithinBudget(&state, from: frameStart, clock: clock)
+                view(state, into: &buffer)
+                if frame >= spacing && frame % spacing == 0 && frame / spacing <= pastes {
+                    Visualizer.handleInput(&state, until: frameStart + Visualizer.frame, clock: clock) { _ in nil }
+                    // Arrives just after this frame read its input (the worst moment): it waits
+                    // for the next frame's training and drawing, is read, and is shown by the
+                    // frame after.
+                    let arrival = clock.now
+                    pending = paste
+                    let next = clock.now
+                    Visualizer.trainWithinBudget(&state, from: next, clock: clock)
+                    view(state, into: &buffer)
+                    Visualizer.handleInput(&state, until: next + Visualizer.frame, clock: clock) { _ in
+                        guard !pending.isEmpty else { return nil }
+                        handled += 1
+                        return pending.removeFirst()
+                    }
+                    let shownAt = clock.now
+                    Visualizer.trainWithinBudget(&state, from: shownAt, clock: clock)
+                    view(state, into: &buffer)
+                    let d = clock.now - arrival
+                    latencies.append(Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15)
+                } else {
+                    Visualizer.handleInput(&state, until: frameStart + Visualizer.frame, clock: clock) { _ in nil }
+                }
+            }
+            BackgroundWork.shared.drain()
+            let sorted = latencies.sorted()
+            return Result(name: scenario.name, worstMs: sorted.last ?? 0, medianMs: sorted.isEmpty ? 0 : sorted[sorted.count / 2],
+                          keysHandled: handled)
+        }
+    }
+
+    static func print(_ results: [Result], pastes: Int) {
+        Swift.print("")
+        Swift.print("Key to frame under a paste of \(paste.count) keys (\(pastes) pastes, wall clock): from the paste's arrival to the end of the frame that shows it.")
+        Swift.print("scenario                 worst ms  median ms  keys handled")
+        for r in results {
+            Swift.print(r.name.padding(toLength: 22, withPad: " ", startingAt: 0)
+                + String(format: "%11.1f%11.1f%14d", r.worstMs, r.medianMs, r.keysHandled))
+        }
+    }
+}
