@@ -20,8 +20,11 @@ import Testing
         #expect(s.showLesson, "the instructions open first")
         update(&s, .step)
         #expect(s.trainer.currentStep == 0, "training waits while the instructions are open")
-        update(&s, .input(.char(" ")))  // any key closes them
+        // Any key turns the page (long captions at 80×24) and the last one closes them.
+        let pages = LessonOverlay.pageCount(lesson, width: s.width, height: s.height)
+        for _ in 0..<pages { update(&s, .input(.char(" "))) }
         #expect(!s.showLesson)
+        #expect(s.trainer.currentStep == 0)
         return s
     }
 
@@ -109,5 +112,43 @@ import Testing
             let p = Double(st.rate)
             #expect(abs(st.dropFraction - p) <= 4 * (p * (1 - p) / n).squareRoot(), "layer \(d): \(st.dropFraction) vs \(p)")
         }
+    }
+}
+
+/// The lessons on other kinds of network: their keys do what the captions say.
+@Suite(.serialized) struct ModelLessonClaimTests {
+    /// "It starts with element-wise dropout … Press v for spatial …, again for DropBlock …,
+    /// again for max-pooling dropout": the order of the caption, nothing reset, each marked.
+    @Test func convLessonCyclesTheVariantsInTheCaptionsOrder() throws {
+        var s = try LessonClaimTests.open("conv-dropout")
+        LessonClaimTests.run(&s, steps: 20)
+        var seen = [s.trainer.config.conv?.variant]
+        for _ in 0..<3 {
+            update(&s, .input(.char("v")))
+            seen.append(s.trainer.config.conv?.variant)
+        }
+        #expect(seen == [.elementwise, .spatial, .dropblock, .maxpool])
+        #expect(s.trainer.currentStep == 20, "nothing resets")
+        #expect(s.trainer.history.events.map(\.label) == ["conv spatial", "conv dropblock", "conv maxpool"])
+    }
+
+    /// "naive per-step dropout on the cell, p = 0.5 … the memory is erased: val stays near the
+    /// mean's while the twin (no dropout, same weights and batches) learns", and v goes on to
+    /// RNNDrop, recurrent, variational, naive.
+    @Test func recurrentLessonNaiveCellForgetsAndTheTwinLearns() throws {
+        var s = try LessonClaimTests.open("recurrent-dropout")
+        let twin = try #require(s.twin)
+        LessonClaimTests.run(&s, steps: 3000)
+        let mine = try LessonClaimTests.lastValue(s.trainer.history.valLoss)
+        let theirs = try LessonClaimTests.lastValue(twin.history.valLoss)
+        // Predicting the mean scores about 1/6 on the adding problem.
+        #expect(mine > 0.1, "naive-cell val MSE \(mine)")
+        #expect(theirs < 0.05, "twin val MSE \(theirs)")
+        var order: [RecurrentDropoutVariant?] = []
+        for _ in 0..<4 {
+            update(&s, .input(.char("v")))
+            order.append(s.trainer.config.lstm?.variant)
+        }
+        #expect(order == [.rnndrop, .recurrent, .variational, .naive])
     }
 }
