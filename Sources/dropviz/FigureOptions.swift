@@ -19,6 +19,9 @@ struct FigureOptions: ParsableArguments {
         guard FileManager.default.fileExists(atPath: directory.isEmpty ? "." : directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw DropvizError("--plot: no such directory '\(directory)'")
         }
+        guard !(FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue) else {
+            throw DropvizError("--plot: '\(path)' is a directory; give a file name such as \((path as NSString).appendingPathComponent("figure.svg"))")
+        }
     }
 
     /// Writes the figure `document` makes, if `--plot` was given (atomically).
