@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "DropoutCoreTests", dependencies: ["DropoutCore"]),
         .testTarget(name: "TermUITests", dependencies: ["TermUI"]),
         .testTarget(name: "DropvizUITests", dependencies: ["DropvizUI", "DropoutCore", "TermUI"]),
-        .testTarget(name: "CLITests", dependencies: ["dropviz", "DropvizUI", "DropoutCore"]),
+        .testTarget(name: "CLITests", dependencies: ["dropviz", "DropvizUI", "DropoutCore", "TermUI"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Installs the Debian packages dropviz builds against, and GNU parallel (the sweep shard
-# test runs its shards through it), when they are missing.
+# Installs the Debian packages dropviz builds and tests against, when they are missing:
+# GNU parallel (the sweep shard test runs its shards through it) and libxml2-utils (xmllint,
+# which the figure tests run on every SVG).
 set -euo pipefail
 need=()
-for pkg in libncurses-dev libopenblas-dev tmux parallel; do
+for pkg in libncurses-dev libopenblas-dev tmux parallel libxml2-utils; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

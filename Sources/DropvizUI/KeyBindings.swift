@@ -30,7 +30,7 @@ public enum KeyBindings {
         ("( )", "noise ∓0.05 (restart)"),
         ("W", "start a rate sweep (panel)"),
         ("S", "show the state string"),
-        ("x", "export curves to CSV"),
+        ("x", "export SVG figures + CSV"),
         ("i", "lesson instructions"),
         ("?", "help; again: legend"),
         ("q  Ctrl-C", "quit"),

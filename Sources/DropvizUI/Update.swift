@@ -188,7 +188,7 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
     case .char("S"):
         s.showState = true
     case .char("x"):
-        s.notice = s.exportCurves()
+        s.notice = s.exportFigures()
     case .char("i"):
         s.showLesson = s.lesson != nil
         s.lessonPage = 0

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DropoutCore
+import DropvizUI
 import Dispatch
 import Foundation
 import Synchronization
@@ -12,6 +13,7 @@ struct SweepCommand: ParsableCommand {
     )
 
     @OptionGroup var options: TrainingOptions
+    @OptionGroup var figure: FigureOptions
 
     @Option(name: .customLong("sweep-rates"), help: "The hidden-layer rates to compare, comma-separated.")
     var sweepRates: String = "0,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9"
@@ -42,6 +44,7 @@ struct SweepCommand: ParsableCommand {
     func run() throws {
         if let merge { return try report(merging: merge) }
         let base = try options.config()
+        try figure.check()
         let rates = try Parse.floats(sweepRates, option: "--sweep-rates")
         for p in rates { try TrainingConfig.checkRate(p, option: "--sweep-rates") }
         guard !rates.isEmpty else { throw DropvizError("--sweep-rates needs at least one rate") }
@@ -59,6 +62,9 @@ struct SweepCommand: ParsableCommand {
         let seconds = Date().timeIntervalSince(started)
         let timing = "\(String(format: "%.1f", seconds)) s on \(workers) thread(s)"
         SweepReport.report(runs, plan: plan, timing: timing, format: format)
+        try figure.write {
+            SweepFigure.svg(RateSweep.summarize(runs), seeds: seeds, caption: SweepReport.caption(base: base, steps: steps), theme: figure.theme)
+        }
     }
 
     /// Runs every (rate, seed) on `workers` threads, each with its own trainer (nothing is

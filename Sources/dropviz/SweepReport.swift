@@ -19,8 +19,13 @@ enum SweepReport {
         }
     }
 
+    /// What was swept, for the table's first line and the figure's caption.
+    static func caption(base: TrainingConfig, steps: Int) -> String {
+        "sweep: \(base.dataset), hidden \(base.hidden.map(String.init).joined(separator: ",")), \(steps) steps"
+    }
+
     static func table(_ rows: [RateSweep.Row], base: TrainingConfig, steps: Int, seeds: Int, timing: String) {
-        print("sweep: \(base.dataset), hidden \(base.hidden.map(String.init).joined(separator: ",")), \(steps) steps, \(seeds) seed(s) per rate, \(timing)")
+        print("\(caption(base: base, steps: steps)), \(seeds) seed(s) per rate, \(timing)")
         print("(mean ± std over seeds; losses on the full sets in eval mode; gap = final val − train loss)")
         let header = ["rate", "final val loss", "best val loss", "final val acc", "best val acc", "gap"]
         var lines = [header]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DropoutCore
+import DropvizUI
 import Foundation
 
 struct TrainCommand: ParsableCommand {
@@ -10,6 +11,7 @@ struct TrainCommand: ParsableCommand {
 
     @OptionGroup var options: TrainingOptions
     @OptionGroup var length: RunLength
+    @OptionGroup var figure: FigureOptions
 
     @Option(help: "Output format: table, csv, jsonl.")
     var format: OutputFormat = .table
@@ -24,6 +26,7 @@ struct TrainCommand: ParsableCommand {
     var log: String?
 
     func run() throws {
+        try figure.check()
         let trainer = try makeTrainer()
         let steps = try length.steps(for: trainer)
         let printer = EvaluationPrinter(format: format, classification: trainer.task.isClassification)
@@ -46,12 +49,13 @@ struct TrainCommand: ParsableCommand {
         }
         if let path = save { try ModelFile(trainer).write(to: path) }
         if let path = log { try CurveLog.write(trainer.history, to: path) }
+        try figure.write { CurvesFigure.svg(trainer, theme: figure.theme) }
     }
 
     private func makeTrainer() throws -> Trainer {
         guard let path = load else { return try Trainer(config: options.config()) }
         let explicit = CommandLine.arguments.dropFirst(2).filter { $0.hasPrefix("--") }
-        let allowed: Set<String> = ["--load", "--save", "--steps", "--epochs", "--format", "--log"]
+        let allowed: Set<String> = ["--load", "--save", "--steps", "--epochs", "--format", "--log", "--plot", "--theme"]
         if let conflict = explicit.map({ String($0.split(separator: "=")[0]) }).first(where: { !allowed.contains($0) }) {
             throw DropvizError("\(conflict) cannot be combined with --load: the saved model keeps its own configuration")
         }

@@ -69,6 +69,19 @@ for how in ctrl-c term; do
   cleanup
 done
 
+# x writes the screen's figures and the curves into the working directory (start's: $tmp),
+# and names them.
+start run --seed 7 --hidden 16,16
+check "figures: the diagram appears" wait_for "hidden1 16"
+tm send-keys -t e2e x
+check "x names the files it wrote" wait_for "dropviz-curves-step"
+check "  ...the plot, the network and the map, well-formed" \
+  sh -c "ls '$tmp'/dropviz-plot-step*.svg '$tmp'/dropviz-network-step*.svg '$tmp'/dropviz-map-step*.svg >/dev/null && xmllint --noout '$tmp'/dropviz-*.svg"
+check "  ...and the curves" sh -c "ls '$tmp'/dropviz-curves-step*.csv >/dev/null"
+tm send-keys -t e2e q
+wait_dead >/dev/null
+cleanup
+
 # Not a terminal: one line pointing to dropviz train.
 out=$("$bin" 2>&1 </dev/null | cat); code=${PIPESTATUS[0]}
 check "stdout not a terminal: one-line message" test "$(printf '%s\n' "$out" | wc -l)" -eq 1
