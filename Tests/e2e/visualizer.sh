@@ -73,12 +73,12 @@ done
 # and names them.
 start run --seed 7 --hidden 16,16
 check "figures: the diagram appears" wait_for "hidden1 16"
-tm send-keys -t e2e x
+tm send-keys -t "$ses" x
 check "x names the files it wrote" wait_for "dropviz-curves-step"
 check "  ...the plot, the network and the map, well-formed" \
   sh -c "ls '$tmp'/dropviz-plot-step*.svg '$tmp'/dropviz-network-step*.svg '$tmp'/dropviz-map-step*.svg >/dev/null && xmllint --noout '$tmp'/dropviz-*.svg"
 check "  ...and the curves" sh -c "ls '$tmp'/dropviz-curves-step*.csv >/dev/null"
-tm send-keys -t e2e q
+tm send-keys -t "$ses" q
 wait_dead >/dev/null
 cleanup
 
