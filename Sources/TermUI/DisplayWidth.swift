@@ -11,6 +11,9 @@ public enum DisplayWidth {
         // Fast path: Latin, Greek, Cyrillic and the box-drawing, block and braille glyphs the
         // widgets draw are all narrow and hold no combining marks below U+0300.
         if v < 0x300 { return 1 }
+        // Box drawing, blocks and braille fill most of a frame: no wide or zero-width ones
+        // (U+25FD and U+25FE, emoji squares, are wide).
+        if (0x2500...0x25FC).contains(v) || (0x2800...0x28FF).contains(v) { return 1 }
         if isZeroWidth(scalar) { return 0 }
         return isWide(v) ? 2 : 1
     }
