@@ -30,41 +30,102 @@ public struct Buffer: Sendable, Equatable {
         cell(atX: x, y: y)?.symbol
     }
 
+    /// Writes one cell. A wide symbol also takes the cell to its right (a continuation); one
+    /// whose right half would fall outside the buffer is drawn as a space instead, and a wide
+    /// symbol partly overwritten loses its other half to a space: the grid never holds half a
+    /// character.
     public mutating func set(x: Int, y: Int, cell: Cell) {
-        guard contains(x: x, y: y) else { return }
-        cells[y * width + x] = cell
+        guard y >= 0, y < height else { return }
+        // Only the buffer places continuations, always right of their wide symbol.
+        let cell = cell.isContinuation ? Cell(scalar: " ", style: cell.style) : cell
+        guard cell.width == 2 else {
+            if contains(x: x, y: y) { place(cell, x: x, y: y) }
+            return
+        }
+        if x + 1 >= width || x < 0 {
+            // The half inside the buffer, if any, becomes a space.
+            let inside = x < 0 ? x + 1 : x
+            if contains(x: inside, y: y) { place(Cell(scalar: " ", style: cell.style), x: inside, y: y) }
+            return
+        }
+        place(cell, x: x, y: y)
+        var right = Cell.continuation
+        right.style = cell.style
+        place(right, x: x + 1, y: y)
+    }
+
+    /// Stores a cell, first breaking up the wide symbol it lands on half of.
+    private mutating func place(_ cell: Cell, x: Int, y: Int) {
+        let i = y * width + x
+        if cells[i].isContinuation, x > 0 {
+            cells[i - 1] = Cell(scalar: " ", style: cells[i - 1].style)
+        } else if cells[i].width == 2, x + 1 < width, cells[i + 1].isContinuation {
+            cells[i + 1] = Cell(scalar: " ", style: cells[i + 1].style)
+        }
+        cells[i] = cell
     }
 
     public mutating func set(x: Int, y: Int, _ symbol: Character, style: Style = .plain) {
         set(x: x, y: y, cell: Cell(symbol, style: style))
     }
 
-    /// Changes the style of a cell and keeps its symbol (for highlights and backgrounds).
+    /// Changes the style of a cell and keeps its symbol (for highlights and backgrounds). Both
+    /// halves of a wide symbol take the style: the terminal draws them as one.
     public mutating func setStyle(x: Int, y: Int, _ style: Style) {
         guard contains(x: x, y: y) else { return }
-        cells[y * width + x].style = style
+        let i = y * width + x
+        cells[i].style = style
+        if cells[i].isContinuation, x > 0 {
+            cells[i - 1].style = style
+        } else if cells[i].width == 2, x + 1 < width {
+            cells[i + 1].style = style
+        }
     }
 
-    /// Writes a string from left to right, one cell per character, clipped to `maxWidth` and to
-    /// the buffer. Control characters become spaces so they cannot move the terminal's cursor.
-    /// Returns the column after the last character written.
+    /// Writes a string from left to right, clipped to `maxWidth` columns and to the buffer. A
+    /// narrow character takes one cell, a wide one (CJK, emoji) two; one that does not fit
+    /// whole before the limit is not cut in half but leaves a space, and writing stops.
+    /// Characters that take no column on their own (a joiner, a mark with nothing to sit on)
+    /// are skipped. Control characters become spaces so they cannot move the terminal's cursor.
+    /// Returns the column after the last cell written.
     @discardableResult
     public mutating func put(_ string: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
         let limit = maxWidth.map { x + max(0, $0) } ?? width
         var column = x
         for character in string {
             guard column < limit else { break }
-            let symbol: Character = character.unicodeScalars.allSatisfy({ $0.value < 0x20 || $0.value == 0x7f })
-                ? " " : character
-            set(x: column, y: y, symbol, style: style)
-            column += 1
+            let isControl = character.unicodeScalars.allSatisfy({ $0.value < 0x20 || $0.value == 0x7f })
+            let columns = isControl ? 1 : DisplayWidth.of(character)
+            if columns == 0 { continue }
+            if column + columns > limit {
+                set(x: column, y: y, cell: Cell(scalar: " ", style: style))
+                column += 1
+                break
+            }
+            set(x: column, y: y, isControl ? " " : character, style: style)
+            column += columns
         }
         return column
     }
 
     public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
         let r = rect.intersection(area)
+        guard r.width > 0, r.height > 0 else { return }
+        guard cell.width == 1 else {
+            // Rare (a wide fill): cell by cell, so each wide symbol gets its continuation.
+            for y in r.y..<r.bottom {
+                for x in stride(from: r.x, to: r.right, by: 2) { set(x: x, y: y, cell: cell) }
+            }
+            return
+        }
         for y in r.y..<r.bottom {
+            // Wide symbols the rectangle's edges cut through lose their outer half to a space.
+            if r.x > 0, cells[y * width + r.x].isContinuation {
+                cells[y * width + r.x - 1] = Cell(scalar: " ", style: cells[y * width + r.x - 1].style)
+            }
+            if r.right < width, cells[y * width + r.right].isContinuation {
+                cells[y * width + r.right] = Cell(scalar: " ", style: cells[y * width + r.right].style)
+            }
             for x in r.x..<r.right { cells[y * width + x] = cell }
         }
     }
@@ -73,20 +134,26 @@ public struct Buffer: Sendable, Equatable {
         fill(rect, with: Cell(symbol, style: style))
     }
 
-    /// The text of each row, styles dropped: what tests compare against.
+    /// The text of each row, styles dropped: what tests compare against. A wide character
+    /// appears once (its continuation is no character), so each row is `width` columns wide.
     public func lines() -> [String] {
-        (0..<height).map { y in String(cells[(y * width)..<((y + 1) * width)].map(\.symbol)) }
+        (0..<height).map { y in
+            String(cells[(y * width)..<((y + 1) * width)].lazy.filter { !$0.isContinuation }.map(\.symbol))
+        }
     }
 
     /// The cells that differ from `previous`, row by row. A buffer of another size differs
-    /// everywhere, which is what a backend needs after a resize.
+    /// everywhere, which is what a backend needs after a resize. Continuations are never
+    /// listed: drawing a wide symbol draws both its columns, and a continuation cannot change
+    /// without its wide symbol changing too (`set` and `setStyle` write both halves). A wide
+    /// symbol replaced by two narrow ones lists both narrow cells.
     public func diff(from previous: Buffer) -> [(x: Int, y: Int, cell: Cell)] {
         let sameShape = previous.width == width && previous.height == height
         var changes: [(x: Int, y: Int, cell: Cell)] = []
         for y in 0..<height {
             for x in 0..<width {
                 let i = y * width + x
-                if !sameShape || previous.cells[i] != cells[i] {
+                if !cells[i].isContinuation, !sameShape || previous.cells[i] != cells[i] {
                     changes.append((x, y, cells[i]))
                 }
             }

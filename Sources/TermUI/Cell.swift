@@ -1,4 +1,7 @@
-/// One terminal cell: a single-width symbol and its style.
+/// One terminal cell: a symbol and its style.
+///
+/// A wide symbol (a CJK character, an emoji: `DisplayWidth` 2) covers its own cell and the one
+/// to its right, which then holds `Cell.continuation`; `Buffer` keeps the two together.
 ///
 /// The symbol is stored as Unicode scalars, not a `Character`: a cell is then plain data (no
 /// reference count), and clearing, drawing and diffing 12 000 cells a frame cost a fraction
@@ -34,4 +37,17 @@ public struct Cell: Sendable, Equatable, Hashable {
     }
 
     public static let blank = Cell()
+
+    /// The right half of a wide symbol. Its scalar is NUL, which no drawn text holds (`put`
+    /// turns control characters into spaces); backends draw nothing for it.
+    public static let continuation = Cell(scalar: "\u{0}")
+
+    public var isContinuation: Bool { scalar == "\u{0}" }
+
+    /// Columns the symbol covers: 2 for a wide symbol, 0 for a continuation, 1 otherwise (a
+    /// lone zero-width scalar still occupies its cell; backends draw it as a space).
+    public var width: Int {
+        if isContinuation { return 0 }
+        return DisplayWidth.of(scalar) == 2 ? 2 : 1
+    }
 }

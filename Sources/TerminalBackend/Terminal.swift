@@ -108,7 +108,11 @@ public final class Terminal {
             changes = buffer.diff(from: Buffer(width: 0, height: 0))
         }
         for change in changes where change.x < width && change.y < height {
-            draw(change.cell, x: change.x, y: change.y)
+            // The diff never lists continuations (a wide cell draws both columns). A wide cell
+            // the screen cuts in half would wrap or be refused: a space keeps the row aligned.
+            var cell = change.cell
+            if change.x + cell.width > width { cell = Cell(scalar: " ", style: cell.style) }
+            draw(cell, x: change.x, y: change.y)
         }
         wrefresh(cn_stdscr())
         onScreen = buffer
@@ -172,13 +176,23 @@ public final class Terminal {
         if cell.style.underline { attrs |= attributes.underline }
         let pair = pairs.pair(fg: cell.style.fg, bg: cell.style.bg)
         // Outside UTF-8 a non-ASCII character prints as garbage and can shift the rest of the
-        // row, so it becomes '?' (widgets should have used ASCII glyphs anyway).
-        var wide: [wchar_t] = cell.symbol.unicodeScalars.compactMap { scalar in
+        // row, so it becomes '?' (widgets should have used ASCII glyphs anyway); a wide one
+        // becomes "??" to fill both its columns.
+        if !isUTF8 && cell.width == 2 {
+            let narrow = Cell(scalar: "?", style: cell.style)
+            draw(narrow, x: x, y: y)
+            draw(narrow, x: x + 1, y: y)
+            return
+        }
+        // A base that takes no column (a lone joiner or mark) would merge into the cell to its
+        // left in ncurses and shift the row: it becomes a space.
+        let drawable = DisplayWidth.of(cell.scalar) > 0
+        var wide: [wchar_t] = drawable ? cell.symbol.unicodeScalars.compactMap { scalar in
             if !isUTF8 && !scalar.isASCII { return nil }
             if scalar.value < 0x20 || scalar.value == 0x7f { return nil }
             return wchar_t(bitPattern: scalar.value)
-        }
-        if wide.isEmpty { wide = [wchar_t(cell.symbol.isASCII || isUTF8 ? 0x20 : 0x3f)] }
+        } : []
+        if wide.isEmpty { wide = [wchar_t(cell.symbol.isASCII || isUTF8 || !drawable ? 0x20 : 0x3f)] }
         wide.append(0)
         // Writing the bottom-right cell reports ERR (the cursor cannot advance) but draws it.
         _ = wide.withUnsafeBufferPointer { text in
