@@ -172,7 +172,7 @@ public struct NetworkDiagram {
     }
 
     /// The legend under the output units, from the output block's left edge to the column's
-    /// right edge (the fan of connections ends left of it), when every entry fits.
+    /// right edge (the connections end left of it), when every entry fits.
     private func drawLegend(_ frames: [LayerFrame], area: Rect, into buffer: inout Buffer) {
         guard !legend.isEmpty, let out = frames.last else { return }
         let x = out.block.x
