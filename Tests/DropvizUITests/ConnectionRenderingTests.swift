@@ -28,15 +28,7 @@ import Testing
     /// A trained `--hidden 4,3` state whose hidden1 mask drops unit 1 and keeps the rest, and
     /// whose hidden2 mask keeps every unit.
     static func masked(variant: DropoutVariant = .bernoulli, scaling: Scaling = .inverted) throws -> AppState {
-        var c = TrainingConfig()
-        c.dataset = "moons"
-        c.trainSize = 80
-        c.hidden = [4, 3]
-        c.rates = [0, 0.5, 0.5]
-        c.variant = variant
-        c.scaling = scaling
-        c.evalEvery = 10
-        var s = AppState(trainer: try Trainer(config: c), width: 80, height: 24, glyphs: .unicode)
+        var s = try Fixtures.state(hidden: [4, 3], variant: variant, scaling: scaling)
         update(&s, .step)
         let net = s.trainer.network
         if variant == .bernoulli {
