@@ -97,7 +97,57 @@ extension NetworkDiagram {
         let hiddenVariant = net.dropout.count > 1 ? net.dropout[1].effectiveVariant : net.dropout[0].effectiveVariant
         self.init(units: units, labels: labels, selected: s.selectedLayer, rateTargets: Set(s.rateTargets), glyphs: s.glyphs, caption: caption,
                   legend: Self.legendEntries(variant: hiddenVariant, evalMode: evalMode, glyphs: s.glyphs),
-                  selectedUnit: s.panel == .maths ? s.selectedUnit : nil)
+                  selectedUnit: s.panel == .maths ? s.selectedUnit : nil,
+                  connections: Self.connections(of: net, evalMode: evalMode))
+    }
+
+    /// The connections of every pair of adjacent layers (dense layer `d` joins position `d`
+    /// to position `d + 1`, the last one to the output).
+    ///
+    /// - Train view: the weights `W`; a connection is gone when the unit at either end was
+    ///   dropped in this step for the batch's first example (Bernoulli, standout), or, under
+    ///   DropConnect, when the step's weight mask dropped it (one mask for the whole batch).
+    ///   Gaussian gates drop nothing.
+    /// - Eval view: every connection, with the weight evaluation uses: `W` times `1-p` of the
+    ///   position in front under vanilla scaling (which scales its units at evaluation), and
+    ///   times DropConnect's `E[M]` where the dense layer's weights are masked.
+    static func connections(of net: Network, evalMode: Bool) -> [ConnectionSet] {
+        net.dense.enumerated().map { d, dense in
+            let w = dense.weight.value
+            let from = w.rows, to = w.cols
+            let source = net.dropout[d]
+            let target = d + 1 < net.dropout.count ? net.dropout[d + 1] : nil
+            var factor: Float = 1
+            if evalMode {
+                if source.effectiveVariant == .bernoulli { factor *= source.scaling.evalScale(rate: source.rate) }
+                if let target, target.dropsConnections { factor *= target.connectionEvalScale }
+            }
+            var weights = [Float](repeating: 0, count: from * to)
+            var visible = [Bool](repeating: true, count: from * to)
+            let droppedFrom = evalMode ? [] : droppedUnits(source)
+            let droppedTo = evalMode ? [] : target.map(droppedUnits) ?? []
+            let connectionMask: Matrix? = {
+                guard !evalMode, let target, target.dropsConnections, target.weightMaskApplied,
+                      target.weightMask.rows == from, target.weightMask.cols == to else { return nil }
+                return target.weightMask
+            }()
+            for i in 0..<from {
+                for j in 0..<to {
+                    weights[i * to + j] = w[i, j] * factor
+                    if droppedFrom.contains(i) || droppedTo.contains(j) || connectionMask.map({ $0[i, j] == 0 }) == true {
+                        visible[i * to + j] = false
+                    }
+                }
+            }
+            return ConnectionSet(from: from, to: to, weights: weights, visible: visible)
+        }
+    }
+
+    /// The units of a position dropped for the batch's first example (a zero in the mask of a
+    /// Bernoulli or standout position; Gaussian gates and DropConnect drop no unit).
+    static func droppedUnits(_ layer: DropoutLayer) -> Set<Int> {
+        guard layer.mask.rows > 0, layer.effectiveVariant == .bernoulli || layer.effectiveVariant == .standout else { return [] }
+        return Set((0..<layer.width).filter { layer.mask[0, $0] == 0 })
     }
 
     /// The running drop statistic beside the rate, so a wrong mask shows at once (DROPOUT.md's

@@ -37,6 +37,8 @@ public enum HelpOverlay {
             ("p=0.60", "the layer's drop probability (the rate)"),
             ("seen 59.8%", "share of units actually dropped so far; tends to p (standout: its own)"),
             ("dropped 77/128", "units dropped in this step (first example of the batch)"),
+            ("lines cyan / yellow", "a connection of a positive / negative weight; dim to bold: |w| in thirds of the largest (layers of ≤ 16 units)"),
+            ("line missing", "train view: its unit was dropped, or DropConnect dropped it, in this step"),
             ("highlighted", "the layer(s) the rate keys change; linked: every hidden layer"),
             ("LOSS PLOT", ""),
             ("batch (white)", "mini-batch loss in train mode (dropout on), smoothed"),

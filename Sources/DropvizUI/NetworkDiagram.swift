@@ -3,7 +3,7 @@ import TermUI
 
 /// The network as columns of unit glyphs: each layer a block of units (128 units as 16 × 8 at
 /// 80 columns), dropped units marked ✕ in red, kept units shaded by their activation,
-/// connections suggested between the blocks, each layer labelled with its rate and this
+/// one line per connection between small layers (a label between large ones), each layer labelled with its rate and this
 /// step's dropped count.
 public struct NetworkDiagram {
     /// Where one layer's units go.
@@ -79,9 +79,12 @@ public struct NetworkDiagram {
     public let legend: [String]
     /// The unit the maths panel describes, marked in the selected layer.
     public let selectedUnit: Int?
+    /// The connections of each pair of adjacent layers (one fewer than the layers); empty
+    /// draws labels only.
+    public let connections: [ConnectionSet]
 
     public init(units: [[UnitState]], labels: [(name: String, rate: String, count: String)], selected: Int, rateTargets: Set<Int>? = nil,
-                glyphs: Glyphs, caption: String, legend: [String] = [], selectedUnit: Int? = nil) {
+                glyphs: Glyphs, caption: String, legend: [String] = [], selectedUnit: Int? = nil, connections: [ConnectionSet] = []) {
         self.units = units
         self.labels = labels
         self.selected = selected
@@ -90,6 +93,7 @@ public struct NetworkDiagram {
         self.caption = caption
         self.legend = legend
         self.selectedUnit = selectedUnit
+        self.connections = connections
     }
 
     public static let droppedStyle = Style(bold: true).fg(.red)
@@ -145,6 +149,9 @@ public struct NetworkDiagram {
             _ = buffer.put(bottom, x: f.frame.x + 1, y: belowY, style: Style(dim: i != selected), maxWidth: width)
         }
         drawLegend(frames, area: area, into: &buffer)
+        if zip(frames, frames.dropFirst()).enumerated().contains(where: { $0.offset < connections.count && ConnectionView.drawsSingleLines($0.element.0, $0.element.1) }) {
+            ConnectionView.drawLegend(frames, area: area, glyphs: glyphs, into: &buffer)
+        }
         if !caption.isEmpty, let last = frames.last {
             // Under the output layer, whose own count row is free.
             _ = buffer.put(caption, x: last.frame.x + 1, y: area.bottom - 1, style: Style(dim: true), maxWidth: last.frame.width - 1)
@@ -165,7 +172,7 @@ public struct NetworkDiagram {
     }
 
     /// The legend under the output units, from the output block's left edge to the column's
-    /// right edge (the fan of connections ends left of it), when every entry fits.
+    /// right edge (the connections end left of it), when every entry fits.
     private func drawLegend(_ frames: [LayerFrame], area: Rect, into buffer: inout Buffer) {
         guard !legend.isEmpty, let out = frames.last else { return }
         let x = out.block.x
@@ -178,37 +185,15 @@ public struct NetworkDiagram {
         }
     }
 
-    /// A fan of braille lines between the right edge of one block and the left edge of the
-    /// next: a suggestion of the dense connections, not one line per weight.
+    /// Between each pair of layers: one line per connection when both are small (see
+    /// `ConnectionView`), else a label such as `128×128 w` and nothing that looks like lines.
     private func drawConnections(_ frames: [LayerFrame], into buffer: inout Buffer) {
-        for (a, b) in zip(frames, frames.dropFirst()) {
-            let gapX = a.block.right + 1
-            let gapWidth = b.block.x - 1 - gapX
-            guard gapWidth >= 1 else { continue }
-            let top = min(a.block.y, b.block.y), bottom = max(a.block.bottom, b.block.bottom)
-            let gap = Rect(x: gapX, y: top, width: gapWidth, height: bottom - top)
-            guard !gap.isEmpty else { continue }
-            var canvas = BrailleCanvas(width: gap.width, height: gap.height)
-            let fromRows = Self.sampleRows(a.block, limit: 4), toRows = Self.sampleRows(b.block, limit: 4)
-            for r in fromRows {
-                for t in toRows {
-                    canvas.line(from: (0, (r - top) * 4 + 2), to: (gap.width * 2 - 1, (t - top) * 4 + 2), color: .white)
-                }
-            }
-            canvas.render(into: &buffer, area: gap, glyphs: glyphs)
-            for y in gap.y..<gap.bottom {
-                for x in gap.x..<gap.right { if let c = buffer.cell(atX: x, y: y), c.symbol != " " { buffer.setStyle(x: x, y: y, Self.fanStyle) } }
+        for (k, (a, b)) in zip(frames, frames.dropFirst()).enumerated() {
+            if k < connections.count, ConnectionView.drawsSingleLines(a, b) {
+                ConnectionView.drawLines(connections[k], from: a, to: b, glyphs: glyphs, into: &buffer)
+            } else {
+                ConnectionView.drawBundleLabel(from: a, to: b, glyphs: glyphs, into: &buffer)
             }
         }
-    }
-
-    /// The fan is decoration (it encodes no weights): a neutral grey that stays visible on a
-    /// projector, where dim blue on black vanished.
-    static let fanStyle = Style(dim: true).fg(.white)
-
-    static func sampleRows(_ block: Rect, limit: Int) -> [Int] {
-        guard block.height > 0 else { return [] }
-        if block.height <= limit { return Array(block.y..<block.bottom) }
-        return (0..<limit).map { block.y + $0 * (block.height - 1) / (limit - 1) }
     }
 }
