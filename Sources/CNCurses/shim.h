@@ -40,6 +40,10 @@ static inline int cn_key_right(void) { return KEY_RIGHT; }
 static inline int cn_key_btab(void) { return KEY_BTAB; }
 static inline int cn_key_enter(void) { return KEY_ENTER; }
 static inline int cn_key_backspace(void) { return KEY_BACKSPACE; }
+static inline int cn_key_ppage(void) { return KEY_PPAGE; }
+static inline int cn_key_npage(void) { return KEY_NPAGE; }
+static inline int cn_key_home(void) { return KEY_HOME; }
+static inline int cn_key_end(void) { return KEY_END; }
 static inline int cn_key_resize(void) { return KEY_RESIZE; }
 static inline int cn_key_mouse(void) { return KEY_MOUSE; }
 

@@ -145,6 +145,7 @@ public struct ModelFile: Codable {
         var opt = t.optimizer
         opt.t = optimizerSteps
         t.restore(step: step, optimizer: opt, sampler: batchSampler, maskStates: maskGenerators, diverged: diverged)
+        t.startTimelineHere()
         return t
     }
 

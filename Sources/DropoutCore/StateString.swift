@@ -116,6 +116,7 @@ public enum StateString {
                 }
                 c.conv = conv
             case "step", "twin", "panel": extras[key] = value
+            case "changes": _ = try RunChange.decode(value); extras[key] = value
             default: throw DropvizError("--state: unknown key '\(key)'")
             }
         }

@@ -36,6 +36,7 @@ extension Trainer {
             throw DropvizError("recurrent variants are not for this model (\(model.kind.rawValue))")
         }
         guard v != settings.variant else { return }
+        logChange(.recurrentVariant(v))
         settings.variant = v
         config.lstm = settings
         net.lstm.variant = v

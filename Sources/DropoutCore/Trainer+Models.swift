@@ -31,6 +31,7 @@ extension Trainer {
     public func setConvVariant(_ v: ConvDropoutVariant) throws {
         guard let cnn, var conv = config.conv else { throw DropvizError("conv variants are not for this model (\(model.kind.rawValue))") }
         guard v != conv.variant else { return }
+        logChange(.convVariant(v))
         conv.variant = v
         config.conv = conv
         for d in cnn.convDropout { d.variant = v }
@@ -42,6 +43,7 @@ extension Trainer {
         guard let cnn, var conv = config.conv else { throw DropvizError("--block-size is not for this model (\(model.kind.rawValue))") }
         guard b >= 1 else { throw DropvizError("block size must be at least 1, got \(b)") }
         guard b != conv.blockSize else { return }
+        logChange(.blockSize(b))
         conv.blockSize = b
         config.conv = conv
         for d in cnn.convDropout { d.blockSize = b }

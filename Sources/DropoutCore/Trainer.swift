@@ -33,6 +33,8 @@ public final class Trainer {
     /// The rate a position had before the changes made since the last step: several key
     /// presses between two steps are one change on the plot.
     private var rateBeforeThisStep: (positions: [Int], step: Int, rate: Float)?
+    /// The run as a start and the changes made since, with its checkpoints (Trainer+Timeline.swift).
+    public internal(set) var timeline: RunTimeline
 
     private var batchIndices: [Int] = []
     /// Internal for the test that the step reuses its buffers.
@@ -54,6 +56,7 @@ public final class Trainer {
         try config.validate()
         self.config = config
         self.data = data
+        timeline = RunTimeline(initialConfig: config)
         try Self.checkModel(config, data: data)
         try MemoryEstimate.check(config, data: data)
         model = Self.makeModel(config, data: data)
@@ -103,7 +106,8 @@ public final class Trainer {
     /// Runs with subnormals flushed to zero (FloatMode.swift).
     @discardableResult
     public func step() -> StepReport? {
-        FloatMode.flushingSubnormals { stepWithCurrentFloatMode() }
+        defer { afterStep() }
+        return FloatMode.flushingSubnormals { stepWithCurrentFloatMode() }
     }
 
     private func stepWithCurrentFloatMode() -> StepReport? {
@@ -223,6 +227,7 @@ public final class Trainer {
         let old = positions[first].rate
         let changed = layers.contains { positions[$0].rate != p }
         guard changed else { return }
+        logChange(.rate(p, positions: layers))
         for layer in layers {
             positions[layer].rate = p
             config.setPositionRate(p, position: layer)
@@ -244,6 +249,7 @@ public final class Trainer {
 
     public func setScaling(_ s: Scaling) {
         guard s != config.scaling else { return }
+        logChange(.scaling(s))
         config.scaling = s
         for d in model.denseDropout { d.scaling = s }
         history.record(event: RunEvent(step: currentStep, label: "scaling \(s.rawValue)"))
@@ -253,6 +259,7 @@ public final class Trainer {
     /// and every stream carry on (DropConnect masks the same weights the other variants train).
     public func setVariant(_ v: DropoutVariant) {
         guard v != config.variant else { return }
+        logChange(.variant(v))
         config.variant = v
         for d in model.denseDropout { d.variant = v }
         history.record(event: RunEvent(step: currentStep, label: "variant \(v.rawValue)"))
@@ -262,6 +269,7 @@ public final class Trainer {
     public func setStandout(alpha: Float, beta: Float) throws {
         guard alpha.isFinite && beta.isFinite else { throw DropvizError("standout α and β must be finite, got \(alpha), \(beta)") }
         guard alpha != config.standoutAlpha || beta != config.standoutBeta else { return }
+        logChange(.standout(alpha: alpha, beta: beta))
         config.standoutAlpha = alpha
         config.standoutBeta = beta
         Self.configureVariants(model, config)
@@ -275,6 +283,7 @@ public final class Trainer {
         if let samples { c.dropConnectSamples = samples }
         try c.validate()
         guard c != config else { return }
+        logChange(.dropConnectInference(inference, samples: c.dropConnectSamples))
         config = c
         Self.configureVariants(model, config)
         history.record(event: RunEvent(step: currentStep, label: "dropconnect \(inference.rawValue) Z \(c.dropConnectSamples)"))
@@ -283,6 +292,7 @@ public final class Trainer {
     public func setLearningRate(_ lr: Float) throws {
         guard lr > 0 && lr.isFinite else { throw DropvizError("learning rate must be positive, got \(lr)") }
         guard lr != config.learningRate else { return }
+        logChange(.learningRate(lr))
         config.learningRate = lr
         optimizer.settings.learningRate = lr
         history.record(event: RunEvent(step: currentStep, label: "lr \(lr)"))
@@ -306,6 +316,7 @@ public final class Trainer {
         lastEvaluation = nil
         lastBatchLoss = nil
         smoothed = nil
+        timeline = RunTimeline(initialConfig: config, recordsCheckpoints: timeline.recordsCheckpoints)
     }
 
     /// A rate as the plot's markers print it: 0.5, 0.55.
@@ -322,5 +333,36 @@ public final class Trainer {
         self.sampler = sampler
         for (d, s) in zip(model.dropoutPositions, maskStates) { d.rng = s }
         self.diverged = diverged
+    }
+}
+
+// MARK: Checkpoints (Checkpoint.swift, Trainer+Timeline.swift)
+
+extension Trainer {
+    /// The whole training state now (here because it reads the private state).
+    func checkpoint() -> TrainerCheckpoint {
+        TrainerCheckpoint(
+            step: currentStep, config: config,
+            parameters: model.parameters.map { (detachedCopy($0.value.data), detachedCopy($0.firstMoment.data), detachedCopy($0.secondMoment.data)) },
+            maskStates: model.dropoutPositions.map(\.rng), optimizer: optimizer, sampler: sampler,
+            diverged: diverged, history: history, lastEvaluation: lastEvaluation, lastBatchLoss: lastBatchLoss,
+            smoothed: smoothed, dropStatistics: dropStatistics, changes: timeline.changes)
+    }
+
+    /// Puts back a checkpoint taken from a trainer of the same model, built from the
+    /// checkpoint's configuration (so rates, variants and scaling are already in place).
+    func restore(_ c: TrainerCheckpoint) {
+        for (p, s) in zip(model.parameters, c.parameters) {
+            p.value = Matrix(rows: p.value.rows, cols: p.value.cols, data: detachedCopy(s.value))
+            p.firstMoment = Matrix(rows: p.value.rows, cols: p.value.cols, data: detachedCopy(s.first))
+            p.secondMoment = Matrix(rows: p.value.rows, cols: p.value.cols, data: detachedCopy(s.second))
+        }
+        restore(step: c.step, optimizer: c.optimizer, sampler: c.sampler, maskStates: c.maskStates, diverged: c.diverged)
+        history = c.history
+        lastEvaluation = c.lastEvaluation
+        lastBatchLoss = c.lastBatchLoss
+        smoothed = c.smoothed
+        dropStatistics = c.dropStatistics
+        timeline.changes = c.changes
     }
 }

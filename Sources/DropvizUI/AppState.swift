@@ -67,6 +67,9 @@ public struct AppState {
     /// The panels' costly results between frames; a reference, shared by copies of the state.
     /// What it holds is keyed by everything it was computed from (see PanelCache.swift).
     public var panelCache = PanelCache()
+    /// The time cursor while it is back in time, and the ghost of the last branch (Rewind.swift).
+    public var rewind: RewindCursor? = nil
+    public var ghost: BranchGhost? = nil
 
     /// Steps run per frame at each fast speed setting (about 30 frames a second).
     public static let speeds = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]
@@ -89,6 +92,7 @@ public struct AppState {
     public init(trainer: Trainer, width: Int, height: Int, glyphs: Glyphs = .unicode) {
         // The maths panel and the diagram's observed rates read the drop statistics.
         trainer.recordsDropStatistics = true
+        trainer.recordsCheckpoints = true
         self.trainer = trainer
         self.width = width
         self.height = height

@@ -12,6 +12,7 @@ extension AppState {
         do {
             let t = try Trainer(config: config)
             t.recordsDropStatistics = true
+            t.recordsCheckpoints = true
             trainer = t
             selectedLayer = min(selectedLayer, t.model.dropoutPositions.count - 1)
             selectedUnit = 0

@@ -10,6 +10,8 @@ public enum KeyBindings {
         ("a", "rate to all hidden layers"),
         ("e", "train / eval view"),
         ("[ ]", "slower / faster"),
+        ("PgUp PgDn", "time cursor ∓ ⅒ of the run"),
+        ("Home End", "cursor to step 0 / live"),
         ("l", "log scale"),
         ("w", "recent part / whole run"),
         ("c", "loss / accuracy"),

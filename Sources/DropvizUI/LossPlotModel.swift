@@ -4,6 +4,7 @@ import TermUI
 extension LinePlot {
     /// The loss (or accuracy) curves of the run, with a marker at every rate or setting change.
     public init(state s: AppState) {
+        let s = s.plotSource
         let h = s.trainer.history
         let window = LossPlotWindow(state: s)
         func pts(_ series: DropoutCore.Series) -> [(x: Double, y: Double)] {
@@ -46,6 +47,7 @@ extension LinePlot {
                   yScale: s.logScale ? .log : .linear,
                   yRange: yRange,
                   xRange: window.x, markers: markers, glyphs: s.glyphs)
+        addTimeline(s)
     }
 
     /// The last word of a marker's label ("0.5→0.6" of "h1-h2 p 0.5→0.6"), used where the

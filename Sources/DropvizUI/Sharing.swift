@@ -8,7 +8,7 @@ extension AppState {
         var extras: [(String, String)] = [("step", String(trainer.currentStep))]
         if twin != nil { extras.append(("twin", String(format: "%g", Double(twinRate)))) }
         if panel != .none { extras.append(("panel", panel.rawValue)) }
-        return StateString.encode(trainer.config, extras: extras)
+        return StateString.encode(trainer, extras: extras)
     }
 
     /// Writes the curves to `dropviz-curves-step<N>.csv` in the working directory and says so.

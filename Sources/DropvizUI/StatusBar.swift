@@ -10,7 +10,7 @@ public enum StatusBar {
         let t = s.trainer
         // (text, priority): lower numbers are dropped first when the line is too long.
         var parts: [(String, Int)] = []
-        parts.append(("step \(t.currentStep)", 9))
+        parts.append((s.stepLabel, 9))
         parts.append((String(format: "ep %.0f", t.epoch), 2))
         parts.append((String(format: "%.0f/s", s.stepsPerSecond), 4))
         if let e = t.lastEvaluation {
@@ -27,7 +27,7 @@ public enum StatusBar {
         if let t = s.twin, let e = t.lastEvaluation { parts.append(("twin val " + format(e.valLoss), 4)) }
         let separator = " │ "
         func joined() -> String { " " + parts.map(\.0).joined(separator: separator) }
-        while joined().count > width, let drop = parts.enumerated().min(by: { $0.element.1 < $1.element.1 }) {
+        while joined().displayWidth > width, let drop = parts.enumerated().min(by: { $0.element.1 < $1.element.1 }) {
             parts.remove(at: drop.offset)
         }
         return joined()
@@ -50,7 +50,7 @@ public enum StatusBar {
         _ = buffer.put(text, x: area.x, y: area.y, style: Style(reverse: true), maxWidth: area.width)
         let state = runState(s)
         if let range = text.range(of: state) {
-            let x = area.x + text.distance(from: text.startIndex, to: range.lowerBound)
+            let x = area.x + String(text[..<range.lowerBound]).displayWidth
             let style = s.trainer.diverged ? Style(bold: true, reverse: true).fg(.red) : Style(bold: true, reverse: true)
             _ = buffer.put(state, x: x, y: area.y, style: style, maxWidth: max(0, area.right - x))
         }

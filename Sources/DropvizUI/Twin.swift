@@ -9,6 +9,7 @@ extension AppState {
         for i in 1..<c.rates.count { c.rates[i] = twinRate }
         trainer.reset()
         twin = try Trainer(config: c, data: trainer.data)
+        twin?.recordsCheckpoints = true
     }
 
     public mutating func stopTwin() {

@@ -29,6 +29,7 @@ public func update(_ s: inout AppState, _ msg: Msg) {
         s.stepsPerSecond = rate
     case .input(let event):
         handle(&s, event)
+        s.settleRewind()
     }
 }
 
@@ -61,6 +62,7 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
         if event == .char("q") || event == .ctrlC { s.quit = true }
         return
     }
+    if handleTimeKey(&s, event) { return }
     switch event {
     case .ctrlC, .char("q"):
         s.quit = true

@@ -5,6 +5,8 @@ public enum InputEvent: Sendable, Equatable, Hashable {
     case up, down, left, right
     case tab, backTab
     case enter, escape, backspace
+    /// PgUp, PgDn, Home, End (the time cursor: Rewind.swift in DropvizUI).
+    case pageUp, pageDown, home, end
     /// Ctrl-C typed, or SIGINT/SIGTERM received: the app should leave cleanly.
     case ctrlC
     case resize(width: Int, height: Int)

@@ -53,6 +53,8 @@ public struct LinePlot: Widget, Sendable, Equatable {
     public var markerColor: Color
     public var axisStyle: Style
     public var titleStyle: Style
+    /// A solid vertical line at this x: the visualizer's time cursor.
+    public var cursor: Double? = nil
 
     public init(
         series: [Series], title: String = "", yScale: PlotProjection.Scale = .linear,
@@ -128,6 +130,10 @@ public struct LinePlot: Widget, Sendable, Equatable {
             for y in plot.y..<plot.bottom {
                 buffer.set(x: column, y: y, glyphs.dashedVertical, style: Style(fg: markerColor))
             }
+        }
+
+        if let cursor, let column = projection.column(x: cursor) {
+            for y in plot.y..<plot.bottom { buffer.set(x: column, y: y, glyphs.vertical, style: Style(fg: .brightWhite, bold: true)) }
         }
 
         var canvas = BrailleCanvas(width: plot.width, height: plot.height)

@@ -29,6 +29,10 @@ enum KeyDecoder {
         case cn_key_btab(): return .backTab
         case cn_key_enter(): return .enter
         case cn_key_backspace(): return .backspace
+        case cn_key_ppage(): return .pageUp
+        case cn_key_npage(): return .pageDown
+        case cn_key_home(): return .home
+        case cn_key_end(): return .end
         default: return .unknown
         }
     }

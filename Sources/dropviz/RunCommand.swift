@@ -52,6 +52,8 @@ struct Setup {
     var panel: Panel = .none
     var speed: Int?
     var fastForward = 0
+    /// A state string's `changes=`: made at their steps (RunChange.swift).
+    var changes: [RunChange] = []
     var logPath: String?
     var statePath: String?
 
@@ -80,6 +82,7 @@ struct Setup {
             }
             s.fastForward = n
         }
+        if let changes = extras["changes"] { s.changes = try RunChange.decode(changes) }
         if let twin = extras["twin"] {
             guard let p = Float(twin) else { throw DropvizError("--state: bad value '\(twin)' for 'twin'") }
             try TrainingConfig.checkRate(p, option: "--state twin")
@@ -105,6 +108,7 @@ struct Setup {
         }
         if let v = speed, let i = AppState.speedSettings.firstIndex(of: .perFrame(v)) { state.speedIndex = i }
         if let l = lesson { try state.apply(lesson: l) }
+        try state.trainer.schedule(changes)
         // A state string reproduces a screen: train up to its step, then wait paused.
         // Progress on stderr while it runs (the screen is not taken yet, so Ctrl-C simply
         // ends the program).
