@@ -17,11 +17,14 @@ import Testing
         #expect(wrapped.joined() == s.stateString)
         for line in wrapped { #expect(shown.contains { $0.contains(line) }, "\(line)") }
         let (config, extras) = try StateString.decode(s.stateString)
-        #expect(config == s.trainer.config)
+        // The configuration of step 0 and the change made since, at its step.
+        #expect(config == s.trainer.timeline.initialConfig)
         #expect(extras["step"] == "12")
-        // Replaying the configuration to that step gives the same weights. (The rate was
-        // changed before step 0, so the replay is exact.)
+        #expect(extras["changes"] == "0:p1=0.55")
+        // Replaying the configuration and its changes to that step gives the same weights.
         let replay = try Trainer(config: config)
+        try replay.schedule(RunChange.decode(try #require(extras["changes"])))
+        #expect(replay.config == s.trainer.config)
         for _ in 0..<12 { replay.step() }
         #expect(replay.network.weights == s.trainer.network.weights)
     }

@@ -44,7 +44,7 @@ check "enlarged: the diagram is back" wait_for "hidden2 128"
 tm send-keys -t "$ses" q
 dead=$(wait_dead)
 check "q exits 0 and leaves the alternate screen" test "$dead" = "1 0 0"
-check "the state string is written on quit" grep -q "^v1;.*rates=0,0.3,0.7" "$tmp/dropviz-state.txt"
+check "the state string is written on quit" grep -q "^v1;.*rates=0,0.6,0.6;.*changes=[0-9]*:p1+2=0.65,[0-9]*:p1+2=0.7,[0-9]*:p1=0.3" "$tmp/dropviz-state.txt"
 cleanup
 
 # A lesson: training waits while its instructions are open, then runs.
@@ -80,6 +80,24 @@ check "  ...the plot, the network and the map, well-formed" \
 check "  ...and the curves" sh -c "ls '$tmp'/dropviz-curves-step*.csv >/dev/null"
 tm send-keys -t "$ses" q
 wait_dead >/dev/null
+cleanup
+
+# Rewind and branch: PgUp puts the time cursor a tenth of the run back and pauses there; a rate
+# key and space branch from it, which leaves the old future as a ghost and a "branch 1" marker.
+start run --seed 7 --hidden 16,16
+check "rewind: the diagram appears" wait_for "hidden1 16"
+for ((i = 0; i < 400; i++)); do [ "$(step_of)" -ge 200 ] 2>/dev/null && break; sleep 0.05; done
+tm send-keys -t "$ses" PPage
+check "PgUp: the status shows the cursor's step" wait_for "⏪ step"
+check "  ...and training waits there" wait_for "paused"
+tm send-keys -t "$ses" 8 Space
+check "space branches: the marker names the branch" wait_for "branch 1"
+check "  ...the rate changed there is marked" wait_for "→0.8"
+check "  ...and training runs on" wait_for "running"
+tm send-keys -t "$ses" q
+dead=$(wait_dead)
+check "  ...q exits 0" test "$dead" = "1 0 0"
+check "  ...the state string records the change at its step" grep -q ";changes=[0-9]*:p1+2=0.8" "$tmp/dropviz-state.txt"
 cleanup
 
 # Not a terminal: one line pointing to dropviz train.
