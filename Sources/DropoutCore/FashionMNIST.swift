@@ -27,17 +27,10 @@ public enum FashionMNIST {
     }
 
     /// The package's four files (the `.gz` or plain IDX), or nil when it is not installed.
-    public static func installedFiles() -> [String]? {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/dpkg")
-        p.arguments = ["-L", package]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        do { try p.run() } catch { return nil }
-        let listing = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else { return nil }
+    /// (`name`: another package, for the test of a missing one.)
+    public static func installedFiles(package name: String = package) -> [String]? {
+        guard let out = run("/usr/bin/dpkg", ["-L", name]) else { return nil }
+        let listing = String(decoding: out, as: UTF8.self)
         let paths = listing.split(separator: "\n").map(String.init)
         var found: [String] = []
         for f in files {
@@ -48,9 +41,9 @@ public enum FashionMNIST {
         return found
     }
 
-    public static func load(count: Int? = nil, rng: inout Xoshiro) throws -> Dataset {
-        guard let paths = installedFiles() else {
-            throw DropvizError("Fashion-MNIST is not installed: install the Debian package \(package) (apt-get install \(package))")
+    public static func load(count: Int? = nil, package name: String = package, rng: inout Xoshiro) throws -> Dataset {
+        guard let paths = installedFiles(package: name) else {
+            throw DropvizError("Fashion-MNIST is not installed: install the Debian package \(name) (apt-get install \(name))")
         }
         let trainImages = try idx(paths[0], magic: 0x803), trainLabels = try idx(paths[1], magic: 0x801)
         let testImages = try idx(paths[2], magic: 0x803), testLabels = try idx(paths[3], magic: 0x801)
@@ -118,16 +111,23 @@ public enum FashionMNIST {
             guard let d = FileManager.default.contents(atPath: path) else { throw DropvizError("cannot read '\(path)'") }
             return d
         }
+        guard let data = run("/bin/gzip", ["-dc", path]) else {
+            throw DropvizError("'\(path)' could not be decompressed with gzip")
+        }
+        return data
+    }
+
+    /// A tool's standard output, or nil when it cannot run or fails.
+    static func run(_ tool: String, _ arguments: [String]) -> Data? {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/gzip")
-        p.arguments = ["-dc", path]
+        p.executableURL = URL(fileURLWithPath: tool)
+        p.arguments = arguments
         let out = Pipe()
         p.standardOutput = out
         p.standardError = FileHandle.nullDevice
-        do { try p.run() } catch { throw DropvizError("cannot run gzip to read '\(path)'") }
+        do { try p.run() } catch { return nil }
         let data = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        guard p.terminationStatus == 0 else { throw DropvizError("'\(path)' is not a readable gzip file") }
-        return data
+        return p.terminationStatus == 0 ? data : nil
     }
 }

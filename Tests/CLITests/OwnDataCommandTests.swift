@@ -5,21 +5,7 @@ import Testing
 /// directory after the training CSV is gone; regression CSVs; one-line errors.
 @Suite struct OwnDataCommandTests {
     /// Runs dropviz with `cwd` as the working directory.
-    func run(_ args: [String], in cwd: URL) throws -> CLI.Result {
-        let p = Process()
-        p.executableURL = CLI.binary
-        p.arguments = args
-        p.currentDirectoryURL = cwd
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return CLI.Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
-    }
+    func run(_ args: [String], in cwd: URL) throws -> CLI.Result { try CLI.run(args, in: cwd) }
 
     func oneLineError(_ r: CLI.Result) -> Bool {
         r.status != 0 && r.stdout.isEmpty && r.stderr.split(separator: "\n").count == 1 && r.stderr.hasPrefix("dropviz: ")
@@ -116,6 +102,9 @@ import Testing
         #expect(z1.status == 0 && z2.status == 0 && z1.stdout != z2.stdout, "Z changes the moment-matching estimate")
         let bad = try CLI.run(["eval", "--load", model, "--dropconnect-samples", "-3"])
         #expect(oneLineError(bad) && bad.stderr.contains("--dropconnect-samples must be between 1"), "\(bad.stderr)")
+        // A negative count reaches the range check instead of "Missing value".
+        let negative = try CLI.run(["eval", "--load", model, "--mc-samples", "-3"])
+        #expect(negative.status != 0 && negative.stderr.contains("--mc-samples must be between 1 and 100000, got -3"), "\(negative.stderr)")
         // Every number reads back to the Float the library computed: more than 6 digits.
         let loss = ((try JSONSerialization.jsonObject(with: Data(z2.stdout.utf8)) as? [String: Any])?["results"] as? [[String: Any]])?.first?["loss"]
         let digits = "\(loss ?? "")".filter(\.isNumber).count

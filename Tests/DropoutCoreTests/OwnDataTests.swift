@@ -198,8 +198,10 @@ import Testing
         #expect(cnn.step() != nil)
     }
 
-    @Test func fashionMNISTSubsetSizeIsChecked() {
+    @Test func fashionMNISTSubsetSizeIsCheckedAndAMissingPackageNamed() {
         var rng = Xoshiro(seed: 1)
+        #expect(message { _ = try FashionMNIST.load(count: 10, package: "dataset-not-there", rng: &rng) }
+                == "Fashion-MNIST is not installed: install the Debian package dataset-not-there (apt-get install dataset-not-there)")
         #expect(message { _ = try DatasetCatalog.load("fashion-mnist:1", noise: nil, rng: &rng) }
                 == "'fashion-mnist:1': the subset size after 'fashion-mnist:' must be a whole number from 2 to 70000")
     }
