@@ -1,34 +1,41 @@
 import Foundation
 
-/// Reads a classification data set from CSV: numeric feature columns, the class label (an
-/// integer) last, one optional header line.
+/// Reads a data set from CSV: numeric feature columns, then the class label (a whole number or
+/// a name) or, with `--task regression`, K real-valued target columns; one optional header line.
 ///
 /// A header of the form `rows,features,name0,name1,…` (the UCI files shipped with dropviz)
 /// gives the class names; any other header gives the feature names.
 public enum CSVDataset {
-    public static func load(path: String) throws -> Dataset {
+    public static func load(path: String, options: CSVReadOptions = CSVReadOptions()) throws -> Dataset {
         let url = URL(fileURLWithPath: path)
         guard let bytes = FileManager.default.contents(atPath: path) else {
             throw DropvizError("cannot read data file '\(path)'")
         }
-        return try parse(bytes: bytes, name: url.deletingPathExtension().lastPathComponent, source: path)
+        var set = try parse(bytes: bytes, name: url.deletingPathExtension().lastPathComponent, source: path, options: options)
+        set.sourceDigest = SHA256.hex(bytes)
+        return set
     }
 
-    public static func parse(_ text: String, name: String, source: String) throws -> Dataset {
-        try parse(bytes: Data(text.utf8), name: name, source: source)
+    public static func parse(_ text: String, name: String, source: String, options: CSVReadOptions = CSVReadOptions()) throws -> Dataset {
+        try parse(bytes: Data(text.utf8), name: name, source: source, options: options)
     }
 
     /// Parses the bytes line by line, never as one `String`: Swift's Character treats "\r\n"
     /// as one, which hid CRLF line ends, and a String of the file plus a row array per line
     /// took ~33 times the file's size. The values go into one flat array instead.
     /// Accepts LF and CRLF, a final newline or none, and a UTF-8 byte order mark.
-    public static func parse(bytes: Data, name: String, source: String) throws -> Dataset {
+    public static func parse(bytes: Data, name: String, source: String, options: CSVReadOptions = CSVReadOptions()) throws -> Dataset {
+        let k = options.regressionTargets
+        // Classification keeps the label cell as text; regression reads every cell as a number.
+        let numericWidthCut = k == nil ? 1 : 0
         var values: [Float] = []
         values.reserveCapacity(bytes.count / 4)
+        var rowLabels: [String] = []
         var header: [String]? = nil
         var width = -1
         var rowCount = 0
         var lineNumber = 0
+        let known = options.labels.map { Dictionary($0.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) }
         let cellTrim = CharacterSet(charactersIn: " \t\"")
         try bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let all = raw.bindMemory(to: UInt8.self)
@@ -48,7 +55,8 @@ public enum CSVDataset {
                 if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
                 let cells = trimmed.split(separator: ",", omittingEmptySubsequences: false)
                     .map { $0.trimmingCharacters(in: cellTrim) }
-                let numbers = cells.map { Float($0) }
+                let numeric = cells.dropLast(numericWidthCut)
+                let numbers = numeric.map { Float($0) }
                 if let badIndex = numbers.firstIndex(where: { $0 == nil || !($0 ?? 0).isFinite }) {
                     if rowCount == 0 && header == nil {
                         header = cells
@@ -58,47 +66,64 @@ public enum CSVDataset {
                 }
                 if width < 0 {
                     width = cells.count
-                    guard width >= 2 else {
-                        throw DropvizError("\(source):\(lineNumber): needs at least one feature column and a label column")
+                    let minimum = 1 + (k ?? 1)
+                    guard width >= minimum else {
+                        throw DropvizError(k == nil
+                            ? "\(source):\(lineNumber): needs at least one feature column and a label column"
+                            : "\(source):\(lineNumber): \(width) columns; --targets \(k ?? 1) needs at least \(minimum) (a feature, then the targets)")
                     }
                 } else if cells.count != width {
                     throw DropvizError("\(source):\(lineNumber): \(cells.count) columns, expected \(width) like the first data row")
                 }
                 // Checked just above: every cell parsed.
-                let row = numbers.map { $0 ?? 0 }
-                guard let label = row.last, label == label.rounded(), label >= 0 else {
-                    throw DropvizError("\(source):\(lineNumber): the class label '\(cells[width - 1])' is not a non-negative integer")
+                values.append(contentsOf: numbers.map { $0 ?? 0 })
+                if k == nil {
+                    let cell = cells[width - 1]
+                    let label: String
+                    switch ClassLabels.key(cell) {
+                    case .success(let key): label = key
+                    case .failure(let e): throw DropvizError("\(source):\(lineNumber): \(e.message)")
+                    }
+                    if let known, known[label] == nil {
+                        let list = (options.labels ?? []).prefix(12).joined(separator: ", ")
+                        throw DropvizError("\(source):\(lineNumber): label '\(cell)' is not one of the model's classes (\(list)\((options.labels?.count ?? 0) > 12 ? ", …" : ""))")
+                    }
+                    rowLabels.append(label)
                 }
-                values.append(contentsOf: row)
                 rowCount += 1
             }
         }
-        let rows = (0..<rowCount).lazy.map { r in values[(r * width)..<((r + 1) * width)] }
-        guard rowCount >= 2 else { throw DropvizError("\(source): fewer than 2 data rows") }
-        let d = width - 1
+        guard rowCount >= (options.scoring ? 1 : 2) else {
+            throw DropvizError("\(source): \(options.scoring ? "no data rows" : "fewer than 2 data rows")")
+        }
+        let columns = values.count / rowCount
+        let d = width - (k ?? 1)
         var x = Matrix(rows: rowCount, cols: d)
-        var rawLabels: [Int] = []
-        rawLabels.reserveCapacity(rowCount)
-        for (r, row) in rows.enumerated() {
-            let base = row.startIndex
-            for j in 0..<d { x[r, j] = row[base + j] }
-            rawLabels.append(Int(row[base + d]))
+        for r in 0..<rowCount {
+            for j in 0..<d { x[r, j] = values[r * columns + j] }
         }
-        // Labels such as 1, 2, 3 become classes 0, 1, 2; the names keep the original values.
-        let distinct = Array(Set(rawLabels)).sorted()
-        guard distinct.count >= 2 else { throw DropvizError("\(source): only one class in the label column") }
-        let index = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
-        let labels = rawLabels.map { index[$0] ?? 0 }
-        var classNames = distinct.map { String($0) }
         var featureNames: [String] = []
-        if let h = header {
-            if h.count >= 2, Int(h[0]) != nil, Int(h[1]) != nil, h.count - 2 == distinct.count, distinct == Array(0..<distinct.count) {
-                classNames = Array(h[2...])
-            } else if h.count == width {
-                featureNames = Array(h[0..<d])
+        if let h = header, h.count == width { featureNames = Array(h[0..<d]) }
+        if let k {
+            var y = Matrix(rows: rowCount, cols: k)
+            for r in 0..<rowCount {
+                for j in 0..<k { y[r, j] = values[r * columns + d + j] }
             }
+            return Dataset(name: name, features: x, targets: .values(y), task: .regression(outputs: k), featureNames: featureNames)
         }
-        return Dataset(name: name, features: x, targets: .classes(labels), task: .classification(classes: distinct.count),
-                       classNames: classNames, featureNames: featureNames)
+        let keys = options.labels ?? ClassLabels.ordered(Set(rowLabels))
+        guard keys.count >= 2 || options.scoring else { throw DropvizError("\(source): only one class in the label column") }
+        let index = Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let labels = rowLabels.map { index[$0] ?? 0 }
+        var classNames = keys
+        if let h = header, h.count >= 2, Int(h[0]) != nil, Int(h[1]) != nil, h.count - 2 == keys.count,
+           keys == (0..<keys.count).map(String.init) {
+            classNames = Array(h[2...])
+            featureNames = []
+        }
+        var set = Dataset(name: name, features: x, targets: .classes(labels), task: .classification(classes: keys.count),
+                          classNames: classNames, featureNames: featureNames)
+        set.labelKeys = keys
+        return set
     }
 }

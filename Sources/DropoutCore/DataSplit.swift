@@ -5,6 +5,10 @@ public struct DataSplit: Sendable {
     public var validation: Dataset
     public var mean: [Float]
     public var std: [Float]
+    /// The rows of the loaded data set that became the training and the validation examples,
+    /// in their order (`train --export-split` writes them out raw).
+    public var trainRows: [Int] = []
+    public var validationRows: [Int] = []
 
     /// `trainSize` keeps only that many training examples (small sets overfit: the point of the
     /// app). The validation set is `valFraction` of all examples, taken first after a shuffle.
@@ -44,6 +48,8 @@ public struct DataSplit: Sendable {
         self.validation = val
         self.mean = mean
         self.std = std
+        self.trainRows = trainIdx
+        self.validationRows = Array(order[..<nVal])
     }
 
     public static func standardise(_ x: inout Matrix, mean: [Float], std: [Float]) {

@@ -8,6 +8,11 @@ public struct Dataset: Sendable {
     public var classNames: [String]
     /// Names of the features, when known.
     public var featureNames: [String]
+    /// Classification: the label of each class as it appears in the data (`"3"`, `"cat"`),
+    /// class `i` being `labelKeys[i]`; empty means the labels are the class numbers.
+    public var labelKeys: [String] = []
+    /// The SHA-256 of the file the set was read from (hex), nil for generated and built-in sets.
+    public var sourceDigest: String? = nil
 
     public init(name: String, features: Matrix, targets: Targets, task: Task, classNames: [String] = [], featureNames: [String] = []) {
         precondition(features.rows == targets.count)
@@ -38,6 +43,10 @@ public struct Dataset: Sendable {
             }
             t = .values(m)
         }
-        return Dataset(name: name, features: x, targets: t, task: task, classNames: classNames, featureNames: featureNames)
+        // A copy keeps every other field (names, labels, source).
+        var copy = self
+        copy.features = x
+        copy.targets = t
+        return copy
     }
 }

@@ -22,6 +22,7 @@ public enum DatasetCatalog {
         Entry(name: "breast-cancer", summary: "UCI Breast Cancer Wisconsin (30 features, 2 classes)", defaultNoise: nil, isGenerated: false),
         Entry(name: "iris", summary: "UCI Iris (4 features, 3 classes)", defaultNoise: nil, isGenerated: false),
         Entry(name: "wine", summary: "UCI Wine (13 features, 3 classes)", defaultNoise: nil, isGenerated: false),
+        Entry(name: FashionMNIST.name, summary: "Fashion-MNIST, 28x28 clothing images (784 features, 10 classes; Debian package \(FashionMNIST.package))", defaultNoise: nil, isGenerated: false),
         // Sequences (a row holds T steps, time-major; --seq-len T, --model lstm).
         Entry(name: "adding", summary: "the adding problem: sum of the two marked values of a sequence (2 per step, needs memory)", defaultNoise: 0, isGenerated: true),
         Entry(name: "sine-seq", summary: "noisy sine of random frequency, predict 3 steps ahead at every step (1 per step)", defaultNoise: 0.1, isGenerated: true),
@@ -33,8 +34,11 @@ public enum DatasetCatalog {
 
     /// Loads or generates a data set. `noise` nil means the set's default; `sequenceLength` is
     /// the steps of a sequence set (nil: `SequenceDatasets.defaultLength`), ignored by the others.
-    public static func load(_ name: String, noise: Double?, sequenceLength: Int? = nil, rng: inout Xoshiro) throws -> Dataset {
-        if isFile(name) { return try CSVDataset.load(path: name) }
+    /// `csv`: what a FILE.csv holds (labels or regression targets).
+    public static func load(_ name: String, noise: Double?, sequenceLength: Int? = nil,
+                            csv: CSVReadOptions = CSVReadOptions(), rng: inout Xoshiro) throws -> Dataset {
+        if isFile(name) { return try CSVDataset.load(path: name, options: csv) }
+        if case (true, let n) = try FashionMNIST.matches(name) { return try FashionMNIST.load(count: n, rng: &rng) }
         guard let e = entry(name) else {
             let names = entries.map(\.name).joined(separator: ", ")
             throw DropvizError("unknown data set '\(name)' (known: \(names), or a FILE.csv)")

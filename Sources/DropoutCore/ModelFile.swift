@@ -7,11 +7,15 @@ public struct ModelFile: Codable {
     public static let format = "dropviz-model"
     /// Version 1: the MLP, byte for byte as before models had kinds. Version 2: another kind
     /// (`config.conv` set: a CNN), which a reader of version 1 must refuse rather than misread.
-    /// MLP files are still written as version 1.
-    public static let currentVersion = 2
+    /// Version 3 (every kind, what is written now): self-contained, with the class labels, the
+    /// names, the task and the data source (ModelFile+Data.swift); eval and predict need no
+    /// training data.
+    public static let currentVersion = 3
 
-    /// The version a model of this kind is written with.
-    public static func version(for kind: ModelKind) -> Int { kind == .mlp ? 1 : 2 }
+    /// Whether a file of `version` may hold a model of this kind.
+    public static func version(_ version: Int, holds kind: ModelKind) -> Bool {
+        version == 3 || version == (kind == .mlp ? 1 : 2)
+    }
 
     public var format: String
     public var version: Int
@@ -23,10 +27,18 @@ public struct ModelFile: Codable {
     public var optimizerSteps: Int
     public var batchSampler: BatchSampler
     public var maskGenerators: [Xoshiro]
-    /// The training set's feature means and standard deviations (for reference; they are
-    /// recomputed from the regenerated data on load and must agree).
+    /// The training set's feature means and standard deviations: what eval and predict
+    /// standardise new rows with (continuing training recomputes them from the same data).
     public var featureMean: [Float]
     public var featureStd: [Float]
+    /// Version 3 on (nil in older files): the labels of the classes as they appeared in the
+    /// data (class i is `labels[i]`), their display names, the feature names, the task and
+    /// where the data came from.
+    public var labels: [String]?
+    public var classNames: [String]?
+    public var featureNames: [String]?
+    public var task: Task?
+    public var dataSource: DataSource?
 
     public struct SavedParameter: Codable {
         public var name: String
@@ -39,7 +51,7 @@ public struct ModelFile: Codable {
 
     public init(_ t: Trainer) {
         format = Self.format
-        version = Self.version(for: t.model.kind)
+        version = Self.currentVersion
         config = t.config
         architecture = t.model.architecture
         step = t.currentStep
@@ -53,6 +65,11 @@ public struct ModelFile: Codable {
         maskGenerators = t.model.dropoutPositions.map(\.rng)
         featureMean = t.data.mean
         featureStd = t.data.std
+        labels = ClassLabels.of(t.data.train)
+        classNames = t.data.train.classNames
+        featureNames = t.data.train.featureNames
+        task = t.task
+        dataSource = DataSource(t)
     }
 
     /// Writes atomically (AtomicFile.swift): a temporary file next to the target, then a
@@ -62,7 +79,9 @@ public struct ModelFile: Codable {
         encoder.outputFormatting = [.sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         let bytes: Data
-        do { bytes = try encoder.encode(self) } catch { throw DropvizError("cannot encode the model: \(error)") }
+        var file = self
+        file.dataSource?.relativePath = dataSource?.path.map { DataSource.relative($0, from: path) }
+        do { bytes = try encoder.encode(file) } catch { throw DropvizError("cannot encode the model: \(error)") }
         do {
             try AtomicFile.write(bytes, to: path)
         } catch {
@@ -114,11 +133,28 @@ public struct ModelFile: Codable {
         return file
     }
 
-    /// Rebuilds the trainer: regenerates the data from the saved configuration, then puts
-    /// back the weights and every state.
-    public func makeTrainer(source: String) throws -> Trainer {
-        let t = try Trainer(config: config)
-        guard t.model.architecture == architecture, version == Self.version(for: t.model.kind) else {
+    /// Rebuilds the trainer: regenerates the data from the saved configuration (a CSV is looked
+    /// for next to the model file too, and must not have changed unless `allowChangedData`),
+    /// then puts back the weights and every state.
+    public func makeTrainer(source: String, allowChangedData: Bool = false) throws -> Trainer {
+        var c = config
+        if let csv = try locateTrainingCSV(source: source, allowChangedData: allowChangedData) { c.dataset = csv }
+        let t = try Trainer(config: c, labels: version >= 3 && task?.isClassification == true ? labels : nil)
+        try install(into: t, source: source)
+        guard batchSampler.order.count == t.data.train.count, batchSampler.cursor <= batchSampler.order.count,
+              Set(batchSampler.order) == Set(0..<t.data.train.count) else {
+            throw DropvizError("model file '\(source)': the batch order does not match the training set")
+        }
+        var opt = t.optimizer
+        opt.t = optimizerSteps
+        t.restore(step: step, optimizer: opt, sampler: batchSampler, maskStates: maskGenerators, diverged: diverged)
+        t.startTimelineHere()
+        return t
+    }
+
+    /// Puts the weights into a trainer built from this file's configuration.
+    func install(into t: Trainer, source: String) throws {
+        guard t.model.architecture == architecture, Self.version(version, holds: t.model.kind) else {
             throw DropvizError("model file '\(source)' does not match its own configuration (architecture differs)")
         }
         let params = t.model.parameters
@@ -138,15 +174,6 @@ public struct ModelFile: Codable {
         guard maskGenerators.count == t.model.dropoutPositions.count else {
             throw DropvizError("model file '\(source)' has \(maskGenerators.count) mask generators, the network needs \(t.model.dropoutPositions.count)")
         }
-        guard batchSampler.order.count == t.data.train.count, batchSampler.cursor <= batchSampler.order.count,
-              Set(batchSampler.order) == Set(0..<t.data.train.count) else {
-            throw DropvizError("model file '\(source)': the batch order does not match the training set")
-        }
-        var opt = t.optimizer
-        opt.t = optimizerSteps
-        t.restore(step: step, optimizer: opt, sampler: batchSampler, maskStates: maskGenerators, diverged: diverged)
-        t.startTimelineHere()
-        return t
     }
 
     private static func reason(_ error: Error) -> String {

@@ -42,11 +42,13 @@ public final class Trainer {
     private(set) var dOutput: Matrix? = Matrix(rows: 0, cols: 0)
     private var smoothed: Double?
 
-    /// Builds the data and the network from `config`.
-    public convenience init(config: TrainingConfig) throws {
+    /// Builds the data and the network from `config`. `labels`: a saved model's class labels,
+    /// which a CSV's rows are mapped to (ClassLabels.swift); nil takes the file's own.
+    public convenience init(config: TrainingConfig, labels: [String]? = nil) throws {
         try config.validate()
         var dataRNG = Stream.generator(seed: config.dataSeed ?? config.seed, stream: .data)
-        let all = try DatasetCatalog.load(config.dataset, noise: config.noise, sequenceLength: config.sequenceLength, rng: &dataRNG)
+        let csv = CSVReadOptions(regressionTargets: config.regressionTargets, labels: labels)
+        let all = try DatasetCatalog.load(config.dataset, noise: config.noise, sequenceLength: config.sequenceLength, csv: csv, rng: &dataRNG)
         let split = try DataSplit(all, valFraction: config.valFraction, trainSize: config.trainSize, rng: &dataRNG)
         try self.init(config: config, data: split)
     }

@@ -39,6 +39,9 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
     /// Steps of a sequence data set (`adding`, `sine-seq`); nil for the default
     /// (`SequenceDatasets.defaultLength`). Left out of files when nil.
     public var sequenceLength: Int? = nil
+    /// A CSV data set of real-valued targets: its last `K` columns (`--task regression
+    /// --targets K`); nil for a CSV of class labels. Left out of files when nil.
+    public var regressionTargets: Int? = nil
 
     public init() {}
 
@@ -72,6 +75,7 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
             throw DropvizError("--dropconnect-samples must be between 1 and \(Self.maxDropConnectSamples), got \(dropConnectSamples)")
         }
         guard evalEvery >= 1 else { throw DropvizError("--eval-every must be at least 1, got \(evalEvery)") }
+        try validateDataTask()
         try conv?.validate()
         try validateRecurrent()
         guard valFraction > 0 && valFraction < 1 else {
@@ -103,7 +107,7 @@ extension TrainingConfig {
         case dataset, noise, trainSize, valFraction, hidden, activation, rates, scaling, variant
         case standoutAlpha, standoutBeta, dropConnectInference, dropConnectSamples
         case optimizer, learningRate, batchSize, weightDecay, l1, seed, dataSeed, evalEvery
-        case conv, lstm, sequenceLength
+        case conv, lstm, sequenceLength, regressionTargets
     }
 
     /// Model files of format version 1 written before the standout and DropConnect settings
@@ -135,5 +139,6 @@ extension TrainingConfig {
         conv = try c.decodeIfPresent(ConvSettings.self, forKey: .conv)
         lstm = try c.decodeIfPresent(LSTMSettings.self, forKey: .lstm)
         sequenceLength = try c.decodeIfPresent(Int.self, forKey: .sequenceLength)
+        regressionTargets = try c.decodeIfPresent(Int.self, forKey: .regressionTargets)
     }
 }

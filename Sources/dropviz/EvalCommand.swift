@@ -17,6 +17,9 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: EvalFormat = .table
 
+    @Option(name: .customLong("dropconnect-samples"), parsing: .unconditional, help: "Samples per unit Z of DropConnect's moment-matching inference (default: the model's own).")
+    var dropConnectSamples: Int?
+
     @OptionGroup var monteCarlo: MonteCarloOptions
     private var mcSamples: Int? { monteCarlo.samples }
     private var mcSeed: UInt64? { monteCarlo.seed }
@@ -25,11 +28,13 @@ struct EvalCommand: ParsableCommand {
 
     func run() throws {
         let model = try ModelFile.read(from: load)
-        let trainer = try model.makeTrainer(source: load)
+        // Scoring a given file needs only the model; its own sets need its training data.
+        let trainer = try dataset == nil ? model.makeTrainer(source: load) : model.makePredictor(source: load)
+        try applyDropConnectSamples(trainer)
         var rows: [(String, Int, Float, Float?)] = []
         var sets: [(String, Dataset)] = []
         if let path = dataset {
-            sets.append((path, try ModelFile.standardisedDataset(path: path, trainer: trainer)))
+            sets.append((path, try ModelFile.standardisedDataset(path: path, trainer: trainer, options: model.scoringOptions)))
         } else {
             sets.append(("train", trainer.data.train))
             sets.append(("validation", trainer.data.validation))
@@ -58,8 +63,8 @@ struct EvalCommand: ParsableCommand {
             if !mc.isEmpty { MCReport.table(mc, variant: trainer.config.variant) }
         case .json:
             let items = rows.map { name, n, l, a in
-                "{\"set\":\"\(name)\",\"examples\":\(n),\"loss\":\(EvaluationPrinter.json(l))"
-                    + (a.map { ",\"accuracy\":\(String(format: "%.4f", $0))" } ?? "") + "}"
+                "{\"set\":\"\(JSONNumber.escaped(name))\",\"examples\":\(n),\"loss\":\(JSONNumber.full(l))"
+                    + (a.map { ",\"accuracy\":\(JSONNumber.full($0))" } ?? "") + "}"
             }
             let mcField = mc.isEmpty ? "" : ",\"monte_carlo\":" + MCReport.json(mc)
             print("{\"step\":\(trainer.currentStep),\"results\":[\(items.joined(separator: ","))]\(mcField)}")
@@ -104,7 +109,7 @@ enum MCReport {
             ]
             for (key, v) in named {
                 guard let v else { continue }
-                fields.append("\"\(key)\":" + (v.isFinite ? String(format: "%.6g", v) : "null"))
+                fields.append("\"\(key)\":" + JSONNumber.full(v))
             }
             return "{" + fields.joined(separator: ",") + "}"
         }
@@ -118,9 +123,9 @@ enum MCReport {
 
 extension ModelFile {
     /// A user's CSV standardised with the model's training statistics.
-    static func standardisedDataset(path: String, trainer: Trainer) throws -> Dataset {
+    static func standardisedDataset(path: String, trainer: Trainer, options: CSVReadOptions = CSVReadOptions()) throws -> Dataset {
         var set = try DatasetCatalog.isFile(path)
-            ? CSVDataset.load(path: path)
+            ? CSVDataset.load(path: path, options: options)
             : { var rng = Stream.generator(seed: trainer.config.seed, stream: .data)
                 return try DatasetCatalog.load(path, noise: trainer.config.noise, rng: &rng) }()
         guard set.featureCount == trainer.data.train.featureCount else {

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// `--mc-samples T [--mc-seed S]`: the Monte Carlo dropout options of `eval` and `predict`.
 struct MonteCarloOptions: ParsableArguments {
-    @Option(name: .customLong("mc-samples"), help: "Also run Monte Carlo dropout: T stochastic passes with dropout on.")
+    @Option(name: .customLong("mc-samples"), parsing: .unconditional, help: "Also run Monte Carlo dropout: T stochastic passes with dropout on.")
     var samples: Int?
 
     @Option(name: .customLong("mc-seed"), help: "Seed of the Monte Carlo passes' own streams (default: the model's seed).")

@@ -25,10 +25,17 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Also write the curves (every evaluation) to this CSV file.")
     var log: String?
 
+    @Flag(name: .customLong("allow-changed-data"), help: "With --load: continue even if the training CSV changed since the model was saved.")
+    var allowChangedData = false
+
+    @Option(name: .customLong("export-split"), help: "Write the training and validation examples exactly as used (raw and standardised CSVs) into this directory.")
+    var exportSplit: String?
+
     func run() throws {
         try figure.check()
         let trainer = try makeTrainer()
         let steps = try length.steps(for: trainer)
+        if let dir = exportSplit { try SplitExport.write(trainer, to: dir) }
         let printer = EvaluationPrinter(format: format, classification: trainer.task.isClassification)
         if let h = printer.header() { print(h) }
         print(printer.line(trainer.evaluate(), epoch: trainer.epoch))
@@ -53,12 +60,16 @@ struct TrainCommand: ParsableCommand {
     }
 
     private func makeTrainer() throws -> Trainer {
-        guard let path = load else { return try Trainer(config: options.config()) }
+        guard let path = load else {
+            if allowChangedData { throw DropvizError("--allow-changed-data needs --load") }
+            return try Trainer(config: options.config())
+        }
         let explicit = CommandLine.arguments.dropFirst(2).filter { $0.hasPrefix("--") }
-        let allowed: Set<String> = ["--load", "--save", "--steps", "--epochs", "--format", "--log", "--plot", "--theme"]
+        let allowed: Set<String> = ["--load", "--save", "--steps", "--epochs", "--format", "--log", "--plot", "--theme",
+                                    "--allow-changed-data", "--export-split"]
         if let conflict = explicit.map({ String($0.split(separator: "=")[0]) }).first(where: { !allowed.contains($0) }) {
             throw DropvizError("\(conflict) cannot be combined with --load: the saved model keeps its own configuration")
         }
-        return try ModelFile.read(from: path).makeTrainer(source: path)
+        return try ModelFile.read(from: path).makeTrainer(source: path, allowChangedData: allowChangedData)
     }
 }

@@ -7,6 +7,12 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "Data set: a built-in name (see 'dropviz datasets') or a FILE.csv (default moons; sine-seq for --model lstm).")
     var dataset: String?
 
+    @Option(help: "What a FILE.csv's last column holds: classification (a class label: a whole number or a name) or regression (a real-valued target; several with --targets).")
+    var task: DataTask = .classification
+
+    @Option(parsing: .unconditional, help: "Target columns at the end of a regression CSV (--task regression).")
+    var targets: Int?
+
     @Option(help: "Model: mlp (fully connected), cnn (conv 3×3 + 2×2 pooling per conv layer, then the dense layers; image data such as digits) or lstm (an LSTM over a sequence set: adding, sine-seq).")
     var model: String = "mlp"
 
@@ -131,6 +137,7 @@ struct TrainingOptions: ParsableArguments {
         // Sequence sets keep every training sequence: memory is hard to learn from 80 of them.
         c.trainSize = trainSize ?? (generated && SequenceDatasets.stepWidth(dataset) == nil ? 80 : nil)
         c.sequenceLength = seqLen
+        c.regressionTargets = try regressionTargets()
         c.valFraction = valFraction
         c.hidden = try hidden.map { try Parse.integers($0, option: "--hidden") }
             ?? (kind == .cnn ? ConvSettings.defaultHidden : kind == .lstm ? LSTMSettings.defaultHidden : [128, 128])

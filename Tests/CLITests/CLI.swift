@@ -16,11 +16,13 @@ enum CLI {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> Result {
+    /// `directory`: the working directory (default: the test's own).
+    static func run(_ arguments: [String], environment: [String: String]? = nil, in directory: URL? = nil) throws -> Result {
         let p = Process()
         p.executableURL = binary
         p.arguments = arguments
         if let environment { p.environment = environment }
+        if let directory { p.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err

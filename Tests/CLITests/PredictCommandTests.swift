@@ -51,13 +51,14 @@ import Testing
         let out = try CLI.run(["predict", "--load", m, "--input", input])
         #expect(out.status == 0, "\(out.stderr)")
         let cells = table(out.stdout)
-        #expect(out.stdout.hasPrefix("line,p_0,p_1,class\n"))
+        #expect(out.stdout.hasPrefix("line,p_0,p_1,class,label\n"))
         #expect(cells.count == Self.rows.count)
         for (r, row) in cells.enumerated() {
             #expect(row["line"] == String(r + 2), "the header is line 1")
             // Shortest round-trip digits: the same Float, bit for bit.
             #expect(Float(row["p_0"] ?? "") == expected[r, 0] && Float(row["p_1"] ?? "") == expected[r, 1], "\(row)")
             #expect(row["class"] == String(Softmax.argmax(expected, row: r)))
+            #expect(row["label"] == row["class"], "moons' labels are the class numbers")
         }
         let json = try CLI.run(["predict", "--load", m, "--input", input, "--format", "json"])
         let obj = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]

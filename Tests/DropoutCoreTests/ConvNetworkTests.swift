@@ -39,7 +39,7 @@ import Testing
         let path = dir.appendingPathComponent("cnn-\(variant).json").path
         try ModelFile(first).write(to: path)
         let file = try ModelFile.read(from: path)
-        #expect(file.version == 2 && file.config.conv == c.conv)
+        #expect(file.version == 3 && file.config.conv == c.conv)
         let resumed = try file.makeTrainer(source: path)
         #expect(resumed.model.kind == .cnn)
         #expect(resumed.model.parameters.map(\.value) == first.model.parameters.map(\.value))
@@ -48,7 +48,7 @@ import Testing
         #expect(resumed.measure(resumed.data.validation).loss == straight.measure(straight.data.validation).loss)
     }
 
-    /// MLP files stay version 1 without the conv settings, and load as MLPs.
+    /// MLP files (now version 3, like every kind) carry no conv settings, and load as MLPs.
     @Test func mlpFilesAreUnchanged() throws {
         var c = TrainingConfig()
         c.dataset = "xor"
@@ -58,7 +58,7 @@ import Testing
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("dropviz-mlp-\(getpid()).json").path
         try ModelFile(t).write(to: path)
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(text.contains("\"version\":1") && !text.contains("conv"))
+        #expect(text.contains("\"version\":3") && !text.contains("conv"))
         let loaded = try ModelFile.read(from: path).makeTrainer(source: path)
         #expect(loaded.model.kind == .mlp && loaded.mlp != nil)
     }

@@ -79,7 +79,7 @@ import Testing
         let path = dir.appendingPathComponent("\(variant).json").path
         try ModelFile(first).write(to: path)
         let file = try ModelFile.read(from: path)
-        #expect(file.version == 2 && file.config.lstm?.variant == variant)
+        #expect(file.version == 3 && file.config.lstm?.variant == variant)
         let resumed = try file.makeTrainer(source: path)
         for _ in 0..<10 { resumed.step() }
         #expect(resumed.model.parameters.map(\.value) == straight.model.parameters.map(\.value))

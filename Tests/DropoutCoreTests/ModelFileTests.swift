@@ -45,7 +45,7 @@ import Testing
         try ModelFile(t).write(to: path)
         let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any]
         #expect(object?["format"] as? String == "dropviz-model")
-        #expect(object?["version"] as? Int == 1)
+        #expect(object?["version"] as? Int == 3)
         #expect((object?["parameters"] as? [Any])?.count == 6)
     }
 
@@ -69,7 +69,7 @@ import Testing
         }
         #expect(error(String(text.prefix(text.count / 2))).contains("not valid JSON"))
         #expect(error("{\"hello\": 1}").contains("not a dropviz model file"))
-        #expect(error(text.replacingOccurrences(of: "\"version\":1", with: "\"version\":7")).contains("version 7"))
+        #expect(error(text.replacingOccurrences(of: "\"version\":3", with: "\"version\":7")).contains("version 7"))
         #expect(error(text.replacingOccurrences(of: "\"hidden\":[12,8]", with: "\"hidden\":[12,9]")).contains("wrong shape"))
         #expect(error(text.replacingOccurrences(of: "\"step\":0", with: "\"step\":\"x\"")).contains("corrupt"))
         do {
