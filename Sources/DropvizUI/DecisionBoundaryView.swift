@@ -93,7 +93,7 @@ enum DecisionBoundaryView {
             for r in 0..<set.count {
                 let px = Int(((Double(set.features[r, 0]) - x0) / (x1 - x0) * Double(w)).rounded(.down))
                 let py = Int(((y1 - Double(set.features[r, 1])) / (y1 - y0) * Double(h)).rounded(.down))
-                let symbol: Character = isTraining ? (glyphs.isUnicode ? "●" : "o") : (glyphs.isUnicode ? "○" : "+")
+                let symbol = pointSymbol(label: labels[r], isTraining: isTraining, glyphs: glyphs)
                 points.append(HeatMap.Point(x: min(max(px, 0), w - 1), y: min(max(py, 0), h - 1), symbol: symbol, style: style(labels[r], isTraining)))
             }
         }
@@ -107,6 +107,19 @@ enum DecisionBoundaryView {
         let shown = validation ?? (3 * (d.train.count + d.validation.count) <= mapArea.area)
         return shown ? [(d.validation, false), (d.train, true)] : [(d.train, true)]
     }
+
+    /// A data point's mark: filled for training, hollow for validation, and one shape a class
+    /// (● ▲ ■ ◆), so that classes stay apart where colours do not (8 colours, where the dark
+    /// point colours all become black; a projector; colour blindness). ASCII: o ^ # @, and +
+    /// for every validation point.
+    static func pointSymbol(label: Int, isTraining: Bool, glyphs: Glyphs) -> Character {
+        let k = ((label % 4) + 4) % 4
+        guard glyphs.isUnicode else { return isTraining ? Array("o^#@")[k] : "+" }
+        return isTraining ? Array("●▲■◆")[k] : Array("○△□◇")[k]
+    }
+
+    /// Every mark a data point can have (tests skip them when reading the map under them).
+    static let pointSymbols: Set<Character> = Set("●▲■◆○△□◇o^#@+")
 
     /// The legend's words for the points shown.
     static func pointsLegend(_ showsValidation: Bool, glyphs: Glyphs) -> String {
@@ -144,7 +157,7 @@ enum DecisionBoundaryView {
             var x = 0
             for k in 0..<classes {
                 let name = PanelSupport.className(s, k, maxLength: 8)
-                PanelSupport.line(s.glyphs.isUnicode ? "●" : "o", row: area.height - 1, in: area, x: x,
+                PanelSupport.line(String(pointSymbol(label: k, isTraining: true, glyphs: s.glyphs)), row: area.height - 1, in: area, x: x,
                                   style: Style(bold: true).fg(PanelSupport.pointColor(k)).bg(PanelSupport.regionColor(k)), glyphs: s.glyphs, into: &buffer)
                 x = PanelSupport.line(" \(name)  ", row: area.height - 1, in: area, x: x + 1, glyphs: s.glyphs, into: &buffer) - area.x
             }

@@ -185,11 +185,14 @@ import Testing
         #expect(Fixtures.text(Fixtures.render(s)).contains("hidden1 8"), "z again: the diagram is back")
     }
 
-    func count(_ b: Buffer, _ r: Rect, _ symbol: Character) -> Int {
+    func count(_ b: Buffer, _ r: Rect, _ symbols: Set<Character>) -> Int {
         var n = 0
-        for y in r.y..<r.bottom { for x in r.x..<r.right where b.cell(atX: x, y: y)?.symbol == symbol { n += 1 } }
+        for y in r.y..<r.bottom { for x in r.x..<r.right where b.cell(atX: x, y: y).map({ symbols.contains($0.symbol) }) == true { n += 1 } }
         return n
     }
+
+    /// Validation marks (hollow) and training marks (filled) of the two moons classes.
+    let validationMarks: Set<Character> = ["○", "△"], trainingMarks: Set<Character> = ["●", "▲"]
 
     @Test func oShowsAndHidesTheValidationPoints() throws {
         var s = try state()
@@ -197,25 +200,32 @@ import Testing
         let inside = box(s, 0)
         let map = Rect(x: inside.x, y: inside.y, width: inside.width, height: inside.height - 2)
         let before = Fixtures.render(s)
-        #expect(count(before, map, "○") > 0, "a sparse large map shows them")
+        #expect(count(before, map, validationMarks) > 0, "a sparse large map shows them")
         update(&s, .input(.char("o")))
         #expect(s.validationPoints == false)
         let hidden = Fixtures.render(s)
-        #expect(count(hidden, map, "○") == 0)
-        #expect(count(hidden, map, "●") == count(before, map, "●"), "training points stay")
+        #expect(count(hidden, map, validationMarks) == 0)
+        #expect(count(hidden, map, trainingMarks) == count(before, map, trainingMarks), "training points stay")
         #expect(Fixtures.text(hidden).contains("● train  map"))
         update(&s, .input(.char("o")))
         let shown = Fixtures.render(s)
         #expect(Fixtures.text(shown).contains("● train ○ val"))
         // Every validation point is at its pixel (a training point wins a shared cell).
         let val = s.trainer.data.validation
+        guard case .classes(let labels) = val.targets else { Issue.record("classes"); return }
         let (x0, x1) = DataPanel.bounds(s, feature: 0), (y0, y1) = DataPanel.bounds(s, feature: 1)
         let w = map.width, h = 2 * map.height
-        for r in 0..<val.count {
+        let cellOf = { (r: Int) -> Int in
             let px = min(w - 1, Int((Double(val.features[r, 0]) - x0) / (x1 - x0) * Double(w)))
             let py = min(h - 1, Int((y1 - Double(val.features[r, 1])) / (y1 - y0) * Double(h)))
-            let symbol = shown.cell(atX: map.x + px, y: map.y + py / 2)?.symbol
-            #expect(symbol == "○" || symbol == "●", "validation example \(r)")
+            return (map.y + py / 2) * s.width + map.x + px
+        }
+        // A cell shows one of its validation points' marks, or a training point's.
+        var marks: [Int: Set<Character>] = [:]
+        for r in 0..<val.count { marks[cellOf(r), default: trainingMarks].insert(labels[r] == 0 ? "○" : "△") }
+        for r in 0..<val.count {
+            let symbol = shown.cell(atX: cellOf(r) % s.width, y: cellOf(r) / s.width)?.symbol
+            #expect(symbol.map { marks[cellOf(r)]?.contains($0) == true } == true, "validation example \(r)")
         }
     }
 
