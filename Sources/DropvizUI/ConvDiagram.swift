@@ -74,7 +74,7 @@ struct ConvDiagram {
             let what = drop.variant == .maxpool ? "masked (pool)" : "dropped"
             text += " · batch[0]: \(droppedPixels)/\(shape.count) \(what)"
         }
-        info = head == nil ? text + " · each map to its own max"
+        info = head == nil ? text
             : "dense part: " + cnn.head.architecture.widths.map(String.init).joined(separator: s.glyphs.isUnicode ? " → " : " -> ")
               + (s.evalView ? " · eval" : " · batch[0], this step")
         let image = cnn.inputShape
@@ -137,6 +137,15 @@ struct ConvDiagram {
         if p.maps.count < maps.count {
             let more = "+\(maps.count - p.maps.count) more"
             _ = buffer.put(more, x: body.x, y: min(body.bottom - 1, body.y + inputView.cellHeight), style: Style(dim: true), maxWidth: body.width)
+        }
+        // What the marks mean, in the rows the maps leave free (none on a large screen).
+        let mapsBottom = (p.maps.map(\.y).max() ?? body.y) + (maps.first.map { $0.withScale(p).cellHeight } ?? 0)
+        let legend = [
+            glyphs.isUnicode ? "red ╲╱ over a map: channel dropped in this step; red pixels: pixels dropped" : "red \\/ over a map: channel dropped in this step; red x: pixels dropped",
+            "each map scaled to its own largest activation, shown in its title (max)",
+        ]
+        for (k, line) in legend.enumerated() where mapsBottom + k < body.bottom {
+            _ = buffer.put(line, x: body.x + 1, y: mapsBottom + k, style: Style(dim: true), maxWidth: body.width - 1)
         }
     }
 }

@@ -51,8 +51,10 @@ struct ConvPlacement: Equatable {
             for sx in s...(2 * square) {
                 guard let p = place(input: input, map: first, count: maps.count, scale: s, scaleX: sx, in: area),
                       p.maps.count == maps.count || (s == 1 && sx == 1) else { continue }
-                // Shown maps first, then pixel area, then squareness, then height.
-                let score = Double(p.maps.count) * 1e6 + Double(s * sx) * 100 - Double(abs(sx - square)) * 10 + Double(s)
+                // Shown maps first, then pixel area (the input's counting half), then
+                // squareness, then height.
+                let area = Double(s * sx) * 100 + Double(p.inputScale * p.inputScaleX) * 50
+                let score = Double(p.maps.count) * 1e6 + area - Double(abs(sx - square)) * 10 + Double(s)
                 if score > bestScore { best = p; bestScore = score }
             }
         }
