@@ -38,7 +38,7 @@ public final class Trainer {
 
     private var batchIndices: [Int] = []
     /// Internal for the test that the step reuses its buffers.
-    private(set) var batchTargets: Targets
+    public private(set) var batchTargets: Targets
     private(set) var dOutput: Matrix? = Matrix(rows: 0, cols: 0)
     private var smoothed: Double?
 

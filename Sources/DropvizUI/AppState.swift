@@ -47,6 +47,14 @@ public struct AppState {
     public var uncertaintyMap = false
     /// Stochastic passes of Monte Carlo dropout (`<` and `>` change).
     public var mcSamples = 30
+    /// The data view fills most of the screen (`z`; DataViewControls.swift).
+    public var largeData = false
+    /// Validation points on the data map: nil shows them when sparse; `o` forces them on or off.
+    public var validationPoints: Bool? = nil
+    /// The data map shows class regions without shading (`O`).
+    public var discreteMap = false
+    /// The data panel shows the selected unit's picture over the input plane (`j`/`k`, a click).
+    public var unitPicture = false
     /// The same-seed twin: same data, initial weights and batch order, its own rates, stepped
     /// in lock-step (`t` toggles).
     public var twin: Trainer? = nil

@@ -3,9 +3,11 @@ import Foundation
 import TermUI
 
 /// The diagram of a CNN: the dropout positions with their rates (the selected one
-/// highlighted), then the first example of the last mini-batch — its input image and the
-/// feature maps of the selected conv layer (or of the last conv layer when a dense position is
-/// selected) — with what conv dropout did in that step marked on each map.
+/// highlighted), then the first example of the last mini-batch — its input image, titled with
+/// its class, and the feature maps of the selected conv layer, each scaled to its own largest
+/// activation (shown in its title) and enlarged to fill the area (ConvPlacement.swift) — with
+/// what conv dropout did in that step marked on each map. When a dense position is selected, the
+/// dense part is drawn as the MLP's diagram beside the input.
 struct ConvDiagram {
     /// The conv layer whose maps are shown.
     let layer: Int
@@ -16,9 +18,8 @@ struct ConvDiagram {
     let input: FeatureMapView?
     let maps: [FeatureMapView]
     let glyphs: Glyphs
-
-    /// Map pixels of the largest scale tried: 8×8 maps at ×4 fill a 200-column screen.
-    static let maxScale = 4
+    /// The dense part's diagram, when a dense position is selected.
+    let head: NetworkDiagram?
 
     init?(state s: AppState) {
         guard let cnn = s.trainer.cnn else { return nil }
@@ -30,6 +31,7 @@ struct ConvDiagram {
         let drop = cnn.convDropout[layer]
         let shape = cnn.mapShape(layer)
         let trained = s.trainer.currentStep > 0 && cnn.trainingInput.rows > 0 && drop.mask.rows > 0
+        head = s.selectedLayer >= convCount ? NetworkDiagram(state: s, network: cnn.head, firstPosition: convCount) : nil
         var text = "conv \(layer + 1): \(shape.channels) maps \(shape.height)×\(shape.width) · \(drop.variant.rawValue)"
         if drop.variant == .dropblock { text += " b=\(drop.blockSize)" }
         guard trained else {
@@ -49,15 +51,17 @@ struct ConvDiagram {
         let marks = !s.evalView && drop.rate > 0
         var droppedChannels = 0, droppedPixels = 0
         var maps: [FeatureMapView] = []
-        let top = max((0..<shape.count).map { activations[0, $0] }.max() ?? 0, 1e-6)
         for c in 0..<shape.channels {
-            let levels = (0..<shape.area).map { Double(max(0, activations[0, c * shape.area + $0]) / top) }
+            // Each map on its own scale: a weak map is as readable as a strong one, and its
+            // title says how strong it is.
+            let top = (0..<shape.area).map { activations[0, c * shape.area + $0] }.max() ?? 0
+            let levels = (0..<shape.area).map { Double(max(0, activations[0, c * shape.area + $0]) / max(top, 1e-6)) }
             let dropped = marks ? (0..<shape.area).map { drop.isDropped(row: 0, index: c * shape.area + $0) } : nil
             let channelDropped = marks && drop.isChannelDropped(row: 0, channel: c)
             if channelDropped { droppedChannels += 1 }
             droppedPixels += dropped?.filter { $0 }.count ?? 0
             maps.append(FeatureMapView(title: "\(c + 1)", levels: levels, height: shape.height, width: shape.width,
-                                       dropped: dropped, channelDropped: channelDropped, scale: 1, glyphs: s.glyphs))
+                                       dropped: dropped, channelDropped: channelDropped, scale: 1, glyphs: s.glyphs, top: max(0, top)))
         }
         self.maps = maps
         if s.evalView {
@@ -70,11 +74,17 @@ struct ConvDiagram {
             let what = drop.variant == .maxpool ? "masked (pool)" : "dropped"
             text += " · batch[0]: \(droppedPixels)/\(shape.count) \(what)"
         }
-        info = text
+        info = head == nil ? text
+            : "dense part: " + cnn.head.architecture.widths.map(String.init).joined(separator: s.glyphs.isUnicode ? " → " : " -> ")
+              + (s.evalView ? " · eval" : " · batch[0], this step")
         let image = cnn.inputShape
         let raw = (0..<image.count).map { Double(x[0, $0]) }
         let lo = raw.min() ?? 0, hi = raw.max() ?? 1
-        input = FeatureMapView(title: "input", levels: raw.map { ($0 - lo) / max(hi - lo, 1e-6) },
+        var inputTitle = "input"
+        if case .classes(let labels) = s.trainer.batchTargets, let first = labels.first {
+            inputTitle += ": \(PanelSupport.className(s, first))"
+        }
+        input = FeatureMapView(title: inputTitle, levels: raw.map { ($0 - lo) / max(hi - lo, 1e-6) },
                                height: image.height, width: image.width, dropped: nil, channelDropped: false,
                                scale: 1, glyphs: s.glyphs)
     }
@@ -91,25 +101,6 @@ struct ConvDiagram {
         return PanelSupport.ascii(text, s.glyphs)
     }
 
-    /// Where each map goes at `scale`, or nil when they do not all fit in `area`.
-    func placements(in area: Rect, scale: Int) -> (input: (x: Int, y: Int)?, maps: [(x: Int, y: Int)])? {
-        guard let first = maps.first, let input else { return nil }
-        var inputView = input
-        inputView.scale = scale
-        var mapView = first
-        mapView.scale = scale
-        let inputWidth = inputView.cellWidth + 1
-        let columns = max(0, (area.width - inputWidth + 1) / (mapView.cellWidth + 1))
-        let rows = area.height / mapView.cellHeight
-        guard columns >= 1, rows >= 1, inputView.cellHeight <= area.height else { return nil }
-        let shown = min(maps.count, columns * rows)
-        guard shown == maps.count || scale == 1 else { return nil }
-        let places = (0..<shown).map { k in
-            (x: area.x + inputWidth + (k % columns) * (mapView.cellWidth + 1), y: area.y + (k / columns) * mapView.cellHeight)
-        }
-        return ((area.x, area.y), places)
-    }
-
     func render(area: Rect, into buffer: inout Buffer) {
         guard area.height >= 3 else { return }
         // The positions, the selected one reversed.
@@ -122,22 +113,39 @@ struct ConvDiagram {
         _ = buffer.put(PanelSupport.ascii(info, glyphs), x: area.x + 1, y: area.y + 1, style: Style().fg(.cyan), maxWidth: area.width - 1)
         let body = Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2)
         guard var inputView = input else { return }
-        var scale = Self.maxScale
-        while scale > 1 && placements(in: body, scale: scale) == nil { scale -= 1 }
-        guard let places = placements(in: body, scale: scale), let inputPlace = places.input else {
+        if let head {
+            // The input beside the dense part's diagram, as large as the height allows.
+            let p = ConvPlacement.inputOnly(inputView, in: body)
+            inputView.scale = p.scale
+            inputView.scaleX = p.scaleX
+            inputView.render(x: body.x, y: body.y, clip: body, into: &buffer)
+            let rest = Rect(x: body.x + inputView.cellWidth + 1, y: body.y, width: max(0, body.right - body.x - inputView.cellWidth - 1),
+                            height: body.height)
+            head.render(area: rest, into: &buffer)
+            return
+        }
+        guard let p = ConvPlacement.best(input: inputView, maps: maps, in: body) else {
             _ = buffer.put("(enlarge the window to see the maps)", x: body.x, y: body.y, style: Style(dim: true), maxWidth: body.width)
             return
         }
-        inputView.scale = scale
-        inputView.render(x: inputPlace.x, y: inputPlace.y, clip: body, into: &buffer)
-        for (view, place) in zip(maps, places.maps) {
-            var v = view
-            v.scale = scale
-            v.render(x: place.x, y: place.y, clip: body, into: &buffer)
+        inputView.scale = p.inputScale
+        inputView.scaleX = p.inputScaleX
+        inputView.render(x: p.input.x, y: p.input.y, clip: body, into: &buffer)
+        for (view, place) in zip(maps, p.maps) {
+            view.withScale(p).render(x: place.x, y: place.y, clip: body, into: &buffer)
         }
-        if places.maps.count < maps.count {
-            let more = "+\(maps.count - places.maps.count) more"
+        if p.maps.count < maps.count {
+            let more = "+\(maps.count - p.maps.count) more"
             _ = buffer.put(more, x: body.x, y: min(body.bottom - 1, body.y + inputView.cellHeight), style: Style(dim: true), maxWidth: body.width)
+        }
+        // What the marks mean, in the rows the maps leave free (none on a large screen).
+        let mapsBottom = (p.maps.map(\.y).max() ?? body.y) + (maps.first.map { $0.withScale(p).cellHeight } ?? 0)
+        let legend = [
+            glyphs.isUnicode ? "red ╲╱ over a map: channel dropped in this step; red pixels: pixels dropped" : "red \\/ over a map: channel dropped in this step; red x: pixels dropped",
+            "each map scaled to its own largest activation, shown in its title (max)",
+        ]
+        for (k, line) in legend.enumerated() where mapsBottom + k < body.bottom {
+            _ = buffer.put(line, x: body.x + 1, y: mapsBottom + k, style: Style(dim: true), maxWidth: body.width - 1)
         }
     }
 }

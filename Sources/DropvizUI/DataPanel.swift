@@ -26,6 +26,7 @@ enum DataPanel {
     static func render(_ s: AppState, area: Rect, into buffer: inout Buffer) {
         guard area.width >= 8, area.height >= 3, s.trainer.data.validation.count > 0 else { return }
         switch kind(s) {
+        case .boundary where s.unitPicture: UnitPictureView.render(s, area: area, into: &buffer)
         case .boundary: DecisionBoundaryView.render(s, area: area, into: &buffer)
         case .regressionCurve: RegressionFitView.render(s, area: area, mc: s.uncertaintyMap, into: &buffer)
         case .digits: DigitView.render(s, area: area, into: &buffer)

@@ -7,7 +7,13 @@ import TermUI
 /// activations of the same example (eval view).
 extension NetworkDiagram {
     public init(state s: AppState) {
-        let net = s.trainer.network
+        self.init(state: s, network: s.trainer.network, firstPosition: 0)
+    }
+
+    /// The diagram of `net`, whose dropout position `d` is the model's position
+    /// `firstPosition + d`: the MLP itself (0), or a CNN's dense part after its conv positions
+    /// (ConvDiagram.swift).
+    init(state s: AppState, network net: Network, firstPosition offset: Int) {
         let arch = net.architecture
         var units: [[UnitState]] = []
         var labels: [(name: String, rate: String, count: String)] = []
@@ -17,7 +23,7 @@ extension NetworkDiagram {
         if trained {
             let x = net.dropoutInput(0)
             for j in 0..<arch.inputs { input[0, j] = x[0, j] }
-        } else {
+        } else if offset == 0 {
             for j in 0..<arch.inputs { input[0, j] = s.trainer.data.train.features[0, j] }
         }
         let evalMode = s.evalView || !trained
@@ -59,8 +65,8 @@ extension NetworkDiagram {
                 }
             }
             units.append(states)
-            let name = d == 0 ? "input \(width)" : "hidden\(d) \(width)"
-            let rate = String(format: "p=%.2f", layer.rate) + Self.observed(s.trainer.dropStatistics[position: d], variant: variant, rate: layer.rate)
+            let name = offset > 0 ? "\(s.trainer.model.positionNames[offset + d]) \(width)" : d == 0 ? "input \(width)" : "hidden\(d) \(width)"
+            let rate = String(format: "p=%.2f", layer.rate) + Self.observed(s.trainer.dropStatistics[position: offset + d], variant: variant, rate: layer.rate)
             let count: String
             if evalMode {
                 count = s.trainer.config.scaling == .vanilla && layer.rate > 0 && variant == .bernoulli ? String(format: s.glyphs.isUnicode ? "eval ×%.2f" : "eval x%.2f", 1 - layer.rate) : "eval: none dropped"
@@ -95,10 +101,11 @@ extension NetworkDiagram {
         let caption = evalMode ? "eval: none dropped" : "batch example #1"
         // The hidden layers' variant (the input position falls back to Bernoulli's ✕).
         let hiddenVariant = net.dropout.count > 1 ? net.dropout[1].effectiveVariant : net.dropout[0].effectiveVariant
-        self.init(units: units, labels: labels, selected: s.selectedLayer, rateTargets: Set(s.rateTargets), glyphs: s.glyphs, caption: caption,
+        self.init(units: units, labels: labels, selected: s.selectedLayer - offset, rateTargets: Set(s.rateTargets.map { $0 - offset }), glyphs: s.glyphs, caption: caption,
                   legend: Self.legendEntries(variant: hiddenVariant, evalMode: evalMode, glyphs: s.glyphs),
-                  selectedUnit: s.panel == .maths ? s.selectedUnit : nil,
+                  selectedUnit: s.panel == .maths || s.unitPicture ? s.selectedUnit : nil,
                   connections: Self.connections(of: net, evalMode: evalMode))
+        if UnitThumbnails.available(s) { thumbnails = UnitThumbnails(network: net, data: s.trainer.data, glyphs: s.glyphs) }
     }
 
     /// The connections of every pair of adjacent layers (dense layer `d` joins position `d`

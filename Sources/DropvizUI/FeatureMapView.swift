@@ -2,11 +2,11 @@ import DropoutCore
 import TermUI
 
 /// One feature map as a small heat map under a one-line title, with what dropout did to it in
-/// the last step: dropped pixels in red (ASCII: `x`), a dropped channel dimmed with `✕` in its
-/// title (ASCII: `x`).
+/// the last step: dropped pixels in red (ASCII: `x`), a dropped channel dimmed, crossed by a red
+/// ╲╱ over the whole map and titled `✕3 dropped` (ASCII: `\/`, `x`).
 ///
-/// Each map pixel is `scale` columns wide and `scale` heat-map pixels tall; with half blocks two
-/// heat-map pixels share a cell, so a map pixel is about square on screen.
+/// Each map pixel is `scaleX` columns wide and `scale` heat-map pixels tall; with half blocks two
+/// heat-map pixels share a cell, so a map pixel is square on screen when `scaleX == scale`.
 struct FeatureMapView {
     var title: String
     /// Row-major `height × width` levels in 0…1 (activations before dropout).
@@ -19,6 +19,11 @@ struct FeatureMapView {
     var channelDropped: Bool
     var scale: Int
     var glyphs: Glyphs
+    /// Columns a map pixel (`scale` when nil).
+    var scaleX: Int? = nil
+    /// The largest activation of the map, which its levels are relative to (shown in its
+    /// title); nil: the levels have another scale and the title shows none.
+    var top: Float? = nil
 
     static let droppedColor = Color.indexed(196)
     /// Dropped pixels in reds as bright as their activation, so the map reads through them.
@@ -27,7 +32,7 @@ struct FeatureMapView {
     static let dimming = 0.3
 
     /// Columns the map takes (without the gap after it).
-    var cellWidth: Int { width * scale }
+    var cellWidth: Int { width * (scaleX ?? scale) }
     /// Rows the map takes with its title.
     var cellHeight: Int { 1 + Self.imageRows(height: height, scale: scale, glyphs: glyphs) }
 
@@ -47,13 +52,14 @@ struct FeatureMapView {
     }
 
     func heatMap() -> HeatMap {
-        let w = width * scale, h = height * scale
+        let sx = scaleX ?? scale
+        let w = width * sx, h = height * scale
         var values = [Double](repeating: 0, count: w * h)
         var colors = [Color](repeating: .default, count: w * h)
         var points: [HeatMap.Point] = []
         for py in 0..<h {
             for px in 0..<w {
-                let i = py / scale, j = px / scale
+                let i = py / scale, j = px / sx
                 let level = levels[i * width + j]
                 values[py * w + px] = channelDropped ? level * Self.dimming : level
                 colors[py * w + px] = color(i, j)
@@ -65,14 +71,40 @@ struct FeatureMapView {
         return HeatMap(width: w, height: h, levels: values, colors: colors, points: points, glyphs: glyphs)
     }
 
-    /// The title (with `✕` for a dropped channel) on the first row, the image below.
-    func render(x: Int, y: Int, clip: Rect, into buffer: inout Buffer) {
+    /// The title: the channel, `dropped` or its scale (the largest activation) when they fit.
+    var titleText: String {
         let mark = glyphs.isUnicode ? "✕" : "x"
-        let text = channelDropped ? "\(mark)\(title)" : title
+        if channelDropped { return "\(mark)\(title)" + (cellWidth >= title.count + 9 ? " dropped" : "") }
+        guard let top else { return title }
+        let full = "\(title) max \(PanelText.num(top))", short = "\(title) \(PanelText.num(top))"
+        return full.count <= cellWidth ? full : short.count <= cellWidth ? short : title
+    }
+
+    /// The title (with `✕` for a dropped channel) on the first row, the image below; a dropped
+    /// channel crossed out corner to corner.
+    func render(x: Int, y: Int, clip: Rect, into buffer: inout Buffer) {
+        let text = titleText
         let style = channelDropped ? Style(bold: true).fg(Self.droppedColor) : Style(dim: true)
         if y < clip.bottom { _ = buffer.put(text, x: x, y: y, style: style, maxWidth: min(cellWidth, clip.right - x)) }
         let area = Rect(x: x, y: y + 1, width: max(0, min(cellWidth, clip.right - x)),
                         height: max(0, min(cellHeight - 1, clip.bottom - y - 1)))
         heatMap().render(area: area, into: &buffer)
+        if channelDropped { cross(area, into: &buffer) }
+    }
+
+    /// A red diagonal cross over the map's cells, on the map's own colours.
+    func cross(_ area: Rect, into buffer: inout Buffer) {
+        guard area.width > 0, area.height > 0 else { return }
+        let (down, up): (Character, Character) = glyphs.isUnicode ? ("╲", "╱") : ("\\", "/")
+        for row in 0..<area.height {
+            // The column of each diagonal on this row, centred in the row.
+            let a = Int((Double(row) + 0.5) / Double(area.height) * Double(area.width))
+            for (cx, symbol) in [(min(a, area.width - 1), down), (max(0, area.width - 1 - a), up)] {
+                let x = area.x + cx, y = area.y + row
+                var style = Style(bold: true).fg(Self.droppedColor)
+                style.bg = buffer.style(atX: x, y: y)?.bg ?? .default
+                buffer.set(x: x, y: y, symbol, style: style)
+            }
+        }
     }
 }

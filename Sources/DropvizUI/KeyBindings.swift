@@ -26,6 +26,8 @@ public enum KeyBindings {
         ("j k", "previous / next unit"),
         ("< >", "MC passes ÷2 / ×2"),
         ("m", "MC uncertainty (data)"),
+        ("z", "large data view"),
+        ("o  O", "val points / class map"),
         ("g G  b B", "standout α, β ∓0.5"),
         ("d", "next data set (restart)"),
         ("{ }", "train set ½ / ×2, restart"),

@@ -18,10 +18,16 @@ public struct NetworkDiagram {
         /// Units drawn; the rest are summarised as "+N more".
         public let shown: Int
         public let count: Int
+        /// Grown units on a large screen (RoomyDiagram.swift): cells a unit, rows between two
+        /// units, and the size of each unit's picture (0: none).
+        public var unitWidth = 1
+        public var rowStep = 1
+        public var thumbWidth = 0
+        public var thumbRows = 0
 
         /// The cell of unit `i` (i < shown).
         public func cell(ofUnit i: Int) -> (x: Int, y: Int) {
-            (block.x + (i % perRow) * spacing, block.y + i / perRow)
+            (block.x + (i % perRow) * spacing, block.y + (i / perRow) * rowStep + glyphOffset)
         }
     }
 
@@ -82,6 +88,9 @@ public struct NetworkDiagram {
     /// The connections of each pair of adjacent layers (one fewer than the layers); empty
     /// draws labels only.
     public let connections: [ConnectionSet]
+    /// What each unit computes over the input plane (2-D data), drawn beside the units where the
+    /// screen has room (RoomyDiagram.swift); nil draws none.
+    var thumbnails: UnitThumbnails? = nil
 
     public init(units: [[UnitState]], labels: [(name: String, rate: String, count: String)], selected: Int, rateTargets: Set<Int>? = nil,
                 glyphs: Glyphs, caption: String, legend: [String] = [], selectedUnit: Int? = nil, connections: [ConnectionSet] = []) {
@@ -102,7 +111,7 @@ public struct NetworkDiagram {
     public static let selectedStyle = Style(bold: true, reverse: true)
 
     public func render(area: Rect, into buffer: inout Buffer) {
-        let frames = Self.layout(widths: units.map(\.count), in: area)
+        let frames = Self.layout(widths: units.map(\.count), in: area, thumbnails: thumbnails != nil)
         guard frames.count == units.count else { return }
         drawConnections(frames, into: &buffer)
         for (i, f) in frames.enumerated() {
@@ -132,14 +141,17 @@ public struct NetworkDiagram {
                 case .keepProbability(let pi):
                     buffer.set(x: x, y: y, visibleShade(pi), style: Self.keepStyle)
                 }
+                Self.widenUnit(f, u, into: &buffer)
             }
             if i == selected, let unit = selectedUnit, f.count > 0 {
                 let u = ((unit % f.count) + f.count) % f.count
                 if u < f.shown {
                     let (x, y) = f.cell(ofUnit: u)
-                    var style = buffer.style(atX: x, y: y) ?? .plain
-                    style.reverse = true
-                    buffer.setStyle(x: x, y: y, style)
+                    for cx in x..<(x + f.unitWidth) {
+                        var style = buffer.style(atX: cx, y: y) ?? .plain
+                        style.reverse = true
+                        buffer.setStyle(x: cx, y: y, style)
+                    }
                 }
             }
             var bottom = label.count
@@ -148,6 +160,7 @@ public struct NetworkDiagram {
             let belowY = area.bottom - 1
             _ = buffer.put(bottom, x: f.frame.x + 1, y: belowY, style: Style(dim: i != selected), maxWidth: width)
         }
+        drawThumbnails(frames, into: &buffer)
         drawLegend(frames, area: area, into: &buffer)
         if zip(frames, frames.dropFirst()).enumerated().contains(where: { $0.offset < connections.count && ConnectionView.drawsSingleLines($0.element.0, $0.element.1) }) {
             ConnectionView.drawLegend(frames, area: area, glyphs: glyphs, into: &buffer)

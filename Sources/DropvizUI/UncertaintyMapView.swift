@@ -26,7 +26,7 @@ extension DecisionBoundaryView {
         return g
     }
 
-    static func uncertaintyMap(_ trainer: Trainer, glyphs: Glyphs, mapArea: Rect, samples: Int, seed: UInt64) -> UncertaintyMap {
+    static func uncertaintyMap(_ trainer: Trainer, glyphs: Glyphs, mapArea: Rect, samples: Int, seed: UInt64, validation: Bool? = nil) -> UncertaintyMap {
         let shades = shadeGlyphs(glyphs)
         let (w, h) = HeatMap.pixelSize(for: mapArea, glyphs: shades)
         let mc = MonteCarloDropout.predict(trainer.network, pixelGrid(trainer.data, width: w, height: h), samples: max(1, samples), seed: seed)
@@ -37,7 +37,7 @@ extension DecisionBoundaryView {
                           colors: Array(repeating: uncertaintyColor, count: w * h), glyphs: shades)
         // In the terminal's own foreground: the class colours are made for the coloured
         // regions of the p map and would vanish on a blank background.
-        map.points = points(trainer.data, glyphs: glyphs, mapArea: mapArea, width: w, height: h) { _, isTraining in
+        map.points = points(trainer.data, glyphs: glyphs, mapArea: mapArea, width: w, height: h, validation: validation) { _, isTraining in
             Style(bold: isTraining)
         }
         return UncertaintyMap(map: map, top: top, std: std)
@@ -45,8 +45,9 @@ extension DecisionBoundaryView {
 
     static func uncertaintyMap(_ s: AppState, mapArea: Rect) -> UncertaintyMap {
         let glyphs = s.glyphs, samples = max(1, s.mcSamples), seed = s.trainer.config.seed ^ UncertaintyPanel.seedSalt
-        return s.panelCache.value("mcmap", s, inputs: mapArea.cacheInputs + [glyphs.isUnicode ? 1 : 0, samples]) { trainer in
-            uncertaintyMap(trainer, glyphs: glyphs, mapArea: mapArea, samples: samples, seed: seed)
+        let validation = s.validationPoints
+        return s.panelCache.value("mcmap", s, inputs: mapArea.cacheInputs + [glyphs.isUnicode ? 1 : 0, samples] + MapOptions(s).cacheInputs) { trainer in
+            uncertaintyMap(trainer, glyphs: glyphs, mapArea: mapArea, samples: samples, seed: seed, validation: validation)
         }
     }
 
@@ -59,8 +60,8 @@ extension DecisionBoundaryView {
         let u = uncertaintyMap(s, mapArea: mapArea)
         u.map.render(area: mapArea, into: &buffer)
         let g = s.glyphs
-        let showsValidation = pointSets(s.trainer.data, mapArea: mapArea).count == 2
-        let points = g.isUnicode ? (showsValidation ? "● train · val" : "● train") : (showsValidation ? "o train + val" : "o train")
+        let showsValidation = pointSets(s.trainer.data, mapArea: mapArea, validation: s.validationPoints).count == 2
+        let points = pointsLegend(showsValidation, glyphs: g)
         let ramp = String(g.shades.dropFirst())
         let scale = "0 \(ramp) \(PanelText.num(u.top))"
         let first = legendRows == 2 ? "\(points)  map: \(uncertaintyLabel(s))" : "\(points)  \(uncertaintyLabel(s)) \(scale)"

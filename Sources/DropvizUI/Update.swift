@@ -155,8 +155,19 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
         s.exampleIndex += 1
     case .char("j"):
         s.selectedUnit = max(0, s.selectedUnit - 1)
+        s.showUnitPictureIfUseful()
     case .char("k"):
         s.selectedUnit = min(s.trainer.model.dropoutPositions[s.selectedLayer].unitCount - 1, s.selectedUnit + 1)
+        s.showUnitPictureIfUseful()
+    case .char("z"):
+        s.toggleLargeData()
+    case .char("o"):
+        s.toggleValidationPoints()
+    case .char("O"):
+        s.toggleDiscreteMap()
+    case .escape where s.unitPicture:
+        s.unitPicture = false
+        s.notice = "data panel: back to the decision map"
     case .char("<"):
         s.mcSamples = max(2, s.mcSamples / 2)
     case .char(">"):
@@ -206,6 +217,7 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
         if let hit = diagram.firstIndex(where: { $0.frame.contains(x: x, y: y) }), hit < s.dropoutLayerCount {
             s.selectedLayer = hit
             s.clampSelectedUnit()
+            s.selectClickedUnit(x: x, y: y)
         }
     default:
         break

@@ -88,12 +88,25 @@ import Testing
         let b = Fixtures.render(s)
         let (inside, w, h, (x0, x1), (y0, y1)) = try boundaryMap(s, b)
         let train = s.trainer.data.train
-        for r in 0..<train.count {
+        guard case .classes(let labels) = train.targets else { Issue.record("classes"); return }
+        // Filled, one shape a class (● for class 0, ▲ for class 1); two examples can share a
+        // cell (two pixels a cell), so a cell shows the mark of one of its examples.
+        var marks: [Int: Set<Character>] = [:]
+        let cellOf = { (r: Int) -> (x: Int, y: Int) in
             let px = Int((Double(train.features[r, 0]) - x0) / (x1 - x0) * Double(w))
             let py = Int((y1 - Double(train.features[r, 1])) / (y1 - y0) * Double(h))
-            let cell = try #require(b.cell(atX: inside.x + px, y: inside.y + py / 2))
-            #expect(cell.symbol == "●", "training example \(r)")
+            return (inside.x + px, inside.y + py / 2)
         }
+        for r in 0..<train.count {
+            let c = cellOf(r)
+            marks[c.y * width + c.x, default: []].insert(labels[r] == 0 ? "●" : "▲")
+        }
+        for r in 0..<train.count {
+            let c = cellOf(r)
+            let cell = try #require(b.cell(atX: c.x, y: c.y))
+            #expect(marks[c.y * width + c.x]?.contains(cell.symbol) == true, "training example \(r)")
+        }
+        #expect(Set(marks.values.joined()) == ["●", "▲"])
         let text = Fixtures.text(b)
         #expect(text.contains("● train"))
         #expect(text.contains("map: p(1)"))

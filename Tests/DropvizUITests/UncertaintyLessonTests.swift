@@ -204,7 +204,7 @@ import Testing
         for py in 0..<h {
             for px in 0..<w {
                 let cell = try #require(b.cell(atX: inside.x + px, y: inside.y + py))
-                guard cell.symbol != "●", cell.symbol != "·" else { continue }
+                guard !DecisionBoundaryView.pointSymbols.contains(cell.symbol) else { continue }
                 let expected = Glyphs.unicode.shade(std[py * w + px] / top)
                 #expect(cell.symbol == expected, "(\(px), \(py)): σ \(std[py * w + px]) of \(top)")
                 if expected != " " { #expect(cell.style.fg == DecisionBoundaryView.uncertaintyColor); shaded += 1 }

@@ -100,6 +100,31 @@ check "  ...q exits 0" test "$dead" = "1 0 0"
 check "  ...the state string records the change at its step" grep -q ";changes=[0-9]*:p1+2=0.8" "$tmp/dropviz-state.txt"
 cleanup
 
+# Issue 13 at 160×45: unit pictures, the large data view with the twin beside it, o and O.
+start run --seed 7 --hidden 8,6
+tm resize-window -t "$ses" -x 160 -y 45
+check "160x45: the diagram with 8,6 units" wait_for "hidden2 6"
+tm send-keys -t "$ses" t
+check "t: the twin" wait_for "twin: same data"
+tm send-keys -t "$ses" z
+check "z with the twin: the twin's map titled beside yours" wait_for "twin p=0 · same colour scale"
+check "  ...yours titled with its rate" wait_for "yours p=0.6"
+check "  ...validation points on the large map" wait_for "● train ○ val"
+check "  ...the diagram is covered" sh -c "! tmux -L 'dropviz-e2e-$$-$run' capture-pane -p -t '$ses' | grep -q 'hidden1 8'"
+tm send-keys -t "$ses" o
+check "o hides the validation points" wait_for "o: validation points hidden"
+check "  ...no hollow marks on either map" sh -c "! tmux -L 'dropviz-e2e-$$-$run' capture-pane -p -t '$ses' | grep -q '[○△]'"
+tm send-keys -t "$ses" o
+check "o again shows them" wait_for "o: validation points shown"
+tm send-keys -t "$ses" O
+check "O: class regions on both maps" test "$(wait_for 'map: class regions' && screen | grep -o 'map: class regions' | wc -l)" -eq 2
+tm send-keys -t "$ses" z
+check "z again: the diagram is back" wait_for "hidden1 8"
+tm send-keys -t "$ses" q
+dead=$(wait_dead)
+check "  ...q exits 0" test "$dead" = "1 0 0"
+cleanup
+
 # Not a terminal: one line pointing to dropviz train.
 out=$("$bin" 2>&1 </dev/null | cat); code=${PIPESTATUS[0]}
 check "stdout not a terminal: one-line message" test "$(printf '%s\n' "$out" | wc -l)" -eq 1

@@ -1,0 +1,42 @@
+import DropoutCore
+import TermUI
+
+/// The selected unit's picture enlarged in the data panel (`j`/`k` or a click on a unit): what
+/// it computes over the input plane in eval mode, on the ramp of the diagram's thumbnails
+/// (UnitThumbnails.swift), with the training points on top and a title naming the unit.
+enum UnitPictureView {
+    /// The picture, computed separately so tests can check it.
+    static func heatMap(_ s: AppState, mapArea: Rect) -> (map: HeatMap, scale: Float) {
+        let (w, h) = HeatMap.pixelSize(for: mapArea, glyphs: s.glyphs)
+        let thumbs = UnitThumbnails(network: s.trainer.network, data: s.trainer.data, glyphs: s.glyphs)
+        let (units, scale) = thumbs.values(layer: s.selectedLayer, width: w, height: h)
+        let unit = min(s.selectedUnit, units.count - 1)
+        var map = HeatMap(width: w, height: h, levels: units[max(0, unit)].map { UnitThumbnails.level($0, scale: scale) }, glyphs: s.glyphs)
+        map.points = DecisionBoundaryView.points(s.trainer.data, glyphs: s.glyphs, mapArea: mapArea, width: w, height: h, validation: false) { label, _ in
+            Style(bold: true).fg(PanelSupport.pointColor(label))
+        }
+        return (map, scale)
+    }
+
+    /// The unit's name as the title says it: `hidden1 unit 3` (units counted from 1).
+    static func unitName(_ s: AppState) -> String {
+        let layer = s.selectedLayer == 0 ? "input" : "hidden\(s.selectedLayer)"
+        return "\(layer) unit \(s.selectedUnit + 1)"
+    }
+
+    static func render(_ s: AppState, area: Rect, into buffer: inout Buffer) {
+        guard area.height >= 4 else { return }
+        let title = "\(unitName(s)) over the plane (eval)"
+        PanelSupport.line(title, row: 0, in: area, style: Style(bold: true), glyphs: s.glyphs, into: &buffer)
+        let mapArea = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 3)
+        let inputs = mapArea.cacheInputs + [s.glyphs.isUnicode ? 1 : 0, s.selectedLayer, s.selectedUnit]
+        let (map, scale) = s.panelCache.value("unit", s, inputs: inputs) { heatMap(s, mapArea: mapArea) }
+        map.render(area: mapArea, into: &buffer)
+        let m = PanelText.num(Double(scale))
+        let minus = s.glyphs.isUnicode ? "−" : "-"
+        PanelSupport.line("blue \(minus)\(m) · white 0 · red +\(m)", row: area.height - 2, in: area,
+                          style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
+        PanelSupport.line("j k: unit  ← →: layer  Esc: the map", row: area.height - 1, in: area,
+                          style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
+    }
+}
