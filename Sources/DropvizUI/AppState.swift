@@ -47,6 +47,8 @@ public struct AppState {
     public var uncertaintyMap = false
     /// Stochastic passes of Monte Carlo dropout (`<` and `>` change).
     public var mcSamples = 30
+    /// Which draw of masks the ensemble panel shows (`E` draws the next).
+    public var ensembleDraw = 0
     /// The same-seed twin: same data, initial weights and batch order, its own rates, stepped
     /// in lock-step (`t` toggles).
     public var twin: Trainer? = nil

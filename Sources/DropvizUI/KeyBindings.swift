@@ -29,6 +29,7 @@ public enum KeyBindings {
         ("{ }", "train set ½ / ×2, restart"),
         ("( )", "noise ∓0.05 (restart)"),
         ("W", "start a rate sweep (panel)"),
+        ("E", "ensemble: new masks (panel)"),
         ("S", "show the state string"),
         ("x", "export SVG figures + CSV"),
         ("i", "lesson instructions"),

@@ -187,6 +187,8 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
         s.notice = "sweep: 30 networks of \(SweepJob.steps) steps in the background; the panel fills in"
     case .char("S"):
         s.showState = true
+    case .char("E"):
+        s.resampleEnsemble()
     case .char("x"):
         s.notice = s.exportFigures()
     case .char("i"):
