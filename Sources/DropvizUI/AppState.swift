@@ -56,6 +56,11 @@ public struct AppState {
     public var twinRate: Float = 0
     /// The background rate sweep of the sweep panel (`W` starts it).
     public var sweep: SweepJob? = nil
+    /// The grid of rates (`--grid`); `trainer` is its selected cell (GridMode.swift).
+    public var grid: RateGrid? = nil
+    public var gridSelected = 0
+    /// The selected cell is shown in the full normal view (`Enter`).
+    public var gridPromoted = false
     /// A lesson's title and instructions (`i` shows them again).
     public var lesson: Lesson? = nil
     public var showLesson = false

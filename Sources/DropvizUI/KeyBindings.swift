@@ -30,6 +30,7 @@ public enum KeyBindings {
         ("( )", "noise ∓0.05 (restart)"),
         ("W", "start a rate sweep (panel)"),
         ("E", "ensemble: new masks (panel)"),
+        ("Enter", "grid: cell's full view / back"),
         ("S", "show the state string"),
         ("x", "export SVG figures + CSV"),
         ("i", "lesson instructions"),

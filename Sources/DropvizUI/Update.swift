@@ -61,6 +61,7 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
         if event == .char("q") || event == .ctrlC { s.quit = true }
         return
     }
+    if s.handleGridKey(event) { return }
     switch event {
     case .ctrlC, .char("q"):
         s.quit = true
@@ -214,7 +215,7 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
 
 /// One step of the network and, in lock-step, of its twin.
 private func stepBoth(_ s: inout AppState) {
-    s.trainer.step()
+    if let grid = s.grid { grid.step() } else { s.trainer.step() }
     if let twin = s.twin, !twin.diverged { twin.step() }
     if s.trainer.diverged { s.notice = "diverged: the loss is not finite; press r to reset (lower the learning rate)" }
 }
