@@ -35,8 +35,8 @@ enum EnsemblePanel {
     static func mapRects(_ area: Rect) -> [Rect] {
         let n = thumbnails + 2
         let w = max(1, (area.width - (n - 1)) / n)
-        // Square-ish maps (a cell is about twice as tall as wide), leaving 3 rows of text.
-        let h = max(1, min(area.height - 3, (w + 1) / 2 + 1))
+        // Square-ish maps (a cell is about twice as tall as wide), leaving 4 rows of text.
+        let h = max(1, min(area.height - 4, (w + 1) / 2 + 1))
         return (0..<n).map { Rect(x: area.x + $0 * (w + 1), y: area.y, width: w, height: h) }
     }
 
@@ -103,10 +103,13 @@ enum EnsemblePanel {
         }
         var row = labelRow + 1
         if let r = picture.report {
+            // Numbers first: on a narrow panel the histogram's line is the one cut.
+            let scores = "val acc: eval \(pct(r.weightScaled.accuracy)), subnets mean \(pct(r.subnetworkAccuracy.mean))"
+            PanelSupport.line(scores, row: row, in: area, glyphs: s.glyphs, into: &buffer)
             let bars = Sparkline.text(r.histogram.map { Double($0.count) }, low: 0, glyphs: s.glyphs)
-            let text = "acc of \(r.subnetworks)\(r.exact ? "" : " sampled") subnets 0\(bars)1 mean \(pct(r.subnetworkAccuracy.mean)) eval \(pct(r.weightScaled.accuracy))"
-            PanelSupport.line(text, row: row, in: area, glyphs: s.glyphs, into: &buffer)
-            row += 1
+            let histogram = "0\(bars)1 \(r.exact ? "all" : "sampled") \(r.subnetworks) subnets"
+            PanelSupport.line(histogram, row: row + 1, in: area, glyphs: s.glyphs, into: &buffer)
+            row += 2
         }
         PanelSupport.line(masksSeen(s), row: row, in: area, style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
     }

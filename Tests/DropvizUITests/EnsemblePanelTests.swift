@@ -85,7 +85,9 @@ import Testing
         // The four masks are not all the same, so the maps are a real sample.
         #expect(Set(masks).count > 1)
         let text = Fixtures.text(b)
-        #expect(text.contains("acc of 16 subnets"), "4 units: all 2^4 subnetworks in the histogram")
+        #expect(text.contains("all 16 subnets"), "4 units: all 2^4 subnetworks in the histogram")
+        let report = try EnsembleReport.make(net, s.trainer.data.validation, masks: .all, mcCurve: [], seed: 0)
+        #expect(text.contains("val acc: eval \(EnsemblePanel.pct(report.weightScaled.accuracy)), subnets mean \(EnsemblePanel.pct(report.subnetworkAccuracy.mean))"))
         #expect(text.contains("masks seen h1 "))
     }
 
