@@ -116,11 +116,8 @@ public enum Ensemble {
             }
         case .sampled(let count, let seed):
             precondition(count >= 1, "at least one sampled mask")
-            var rng = Stream.generator(seed: seed, stream: .ensembleMasks)
-            for _ in 0..<count {
-                for (i, u) in units.enumerated() {
-                    keep[i] = rng.uniformDouble() >= Double(network.dropout[u.position].rate)
-                }
+            for sample in sampledMasks(network, count: count, seed: seed) {
+                keep = sample
                 run(1 / Double(count))
             }
         }
@@ -130,6 +127,16 @@ public enum Ensemble {
         return Averages(subnetworks: weights.count, exact: exact, weights: weights.map { $0 / total },
                         arithmeticLogProbabilities: probabilitySum.map { log($0 / total) },
                         meanLogits: logitSum.map { $0 / total }, classes: k)
+    }
+
+    /// The `count` masks of `.sampled(count:seed:)`, in the order `average` runs them: for each,
+    /// whether each of `droppableUnits(network)` is kept (the ensemble panel draws them).
+    public static func sampledMasks(_ network: Network, count: Int, seed: UInt64) -> [[Bool]] {
+        let units = droppableUnits(network)
+        var rng = Stream.generator(seed: seed, stream: .ensembleMasks)
+        return (0..<count).map { _ in
+            units.map { rng.uniformDouble() >= Double(network.dropout[$0.position].rate) }
+        }
     }
 
     /// Reused between subnetworks: two activations' buffers.

@@ -30,6 +30,9 @@ public final class Trainer {
     /// and sweeps would pay a pass over every mask per step for nothing.
     public private(set) var dropStatistics = DropStatistics()
     public var recordsDropStatistics = false
+    /// The distinct masks drawn so far at each small position (MaskCensus.swift); recorded
+    /// with the drop statistics.
+    public private(set) var maskCensus = MaskCensus()
     /// The rate a position had before the changes made since the last step: several key
     /// presses between two steps are one change on the plot.
     private var rateBeforeThisStep: (positions: [Int], step: Int, rate: Float)?
@@ -128,7 +131,10 @@ public final class Trainer {
                 }
             }
         }
-        if recordsDropStatistics, let mlp { dropStatistics.record(mlp) }
+        if recordsDropStatistics, let mlp {
+            dropStatistics.record(mlp)
+            maskCensus.record(mlp)
+        }
         gatherTargets()
         let (loss, _) = Loss.evaluate(model.output, batchTargets, gradient: &dOutput)
         currentStep += 1
@@ -315,6 +321,7 @@ public final class Trainer {
         diverged = false
         history = History()
         dropStatistics = DropStatistics()
+        maskCensus = MaskCensus()
         lastEvaluation = nil
         lastBatchLoss = nil
         smoothed = nil

@@ -55,6 +55,8 @@ public struct AppState {
     public var discreteMap = false
     /// The data panel shows the selected unit's picture over the input plane (`j`/`k`, a click).
     public var unitPicture = false
+    /// Which draw of masks the ensemble panel shows (`E` draws the next).
+    public var ensembleDraw = 0
     /// The same-seed twin: same data, initial weights and batch order, its own rates, stepped
     /// in lock-step (`t` toggles).
     public var twin: Trainer? = nil
@@ -62,6 +64,11 @@ public struct AppState {
     public var twinRate: Float = 0
     /// The background rate sweep of the sweep panel (`W` starts it).
     public var sweep: SweepJob? = nil
+    /// The grid of rates (`--grid`); `trainer` is its selected cell (GridMode.swift).
+    public var grid: RateGrid? = nil
+    public var gridSelected = 0
+    /// The selected cell is shown in the full normal view (`Enter`).
+    public var gridPromoted = false
     /// A lesson's title and instructions (`i` shows them again).
     public var lesson: Lesson? = nil
     public var showLesson = false

@@ -36,9 +36,21 @@ enum DecisionBoundaryView {
         let (w, h) = HeatMap.pixelSize(for: mapArea, glyphs: glyphs)
         let grid = pixelGrid(trainer.data, width: w, height: h)
         let p = Softmax.probabilities(trainer.network.predict(grid, rowsPerPass: 256))
+        var map = probabilityMap(p, width: w, height: h, glyphs: glyphs, discrete: options.discrete)
+        map.points = points(trainer.data, glyphs: glyphs, mapArea: mapArea, width: w, height: h, validation: options.validation) { label, isTraining in
+            Style(bold: isTraining).fg(PanelSupport.pointColor(label))
+        }
+        return map
+    }
+
+    /// Class probabilities (a row per pixel of a `w × h` grid) as a map: p(class 1) on the
+    /// ramp for two classes, else the likeliest class's colour with its probability as the
+    /// level; `discrete`: only the class colours. Every map of the data (the ensemble panel's
+    /// too) uses this one scale.
+    static func probabilityMap(_ p: Matrix, width w: Int, height h: Int, glyphs: Glyphs, discrete: Bool = false) -> HeatMap {
         var levels = [Double](repeating: .nan, count: w * h)
         var colors: [Color]? = nil
-        if options.discrete {
+        if discrete {
             // Only the class colours: each pixel in its likeliest class's region colour.
             var c = [Color](repeating: .default, count: w * h)
             for i in 0..<(w * h) {
@@ -59,11 +71,7 @@ enum DecisionBoundaryView {
             }
             colors = c
         }
-        var map = HeatMap(width: w, height: h, levels: levels, colors: colors, glyphs: glyphs)
-        map.points = points(trainer.data, glyphs: glyphs, mapArea: mapArea, width: w, height: h, validation: options.validation) { label, isTraining in
-            Style(bold: isTraining).fg(PanelSupport.pointColor(label))
-        }
-        return map
+        return HeatMap(width: w, height: h, levels: levels, colors: colors, glyphs: glyphs)
     }
 
     /// The centre of every pixel of a `w × h` grid over the data's box, in standardised units;

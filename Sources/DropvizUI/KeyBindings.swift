@@ -33,6 +33,8 @@ public enum KeyBindings {
         ("{ }", "train set ½ / ×2, restart"),
         ("( )", "noise ∓0.05 (restart)"),
         ("W", "start a rate sweep (panel)"),
+        ("E", "ensemble: new masks"),
+        ("Enter", "grid: cell view / back"),
         ("S", "show the state string"),
         ("x", "export SVG figures + CSV"),
         ("i", "lesson instructions"),

@@ -26,6 +26,8 @@ public struct Lesson: Codable, Equatable, Sendable {
     public var unit: Int?
     /// Training pauses by itself at this step: the length the caption's claims are made for.
     public var pauseAt: Int?
+    /// Open the grid of these rates (`--grid`) instead of a single network.
+    public var grid: [Float]? = nil
 
     public init(name: String, title: String, caption: [String], options: [String], twin: Float? = nil, panel: String? = nil,
                 speed: Int? = nil, slow: Int? = nil, layer: Int? = nil, unit: Int? = nil, pauseAt: Int? = nil) {
@@ -74,6 +76,7 @@ public struct Lesson: Codable, Equatable, Sendable {
         }
         if let v = layer, v < 0 || v > 64 { throw DropvizError("\(source): layer must be a dropout position (0 = input, 1 = hidden1, …)") }
         if let v = unit, v < 0 || v > 100_000 { throw DropvizError("\(source): unit must be 0 or more") }
+        if let g = grid { try RateGrid.check(g) }
         if let v = pauseAt, v < 1 || v > 10_000_000 { throw DropvizError("\(source): pauseAt must be a step from 1 to 10000000") }
     }
 
@@ -154,6 +157,7 @@ extension AppState {
             twinRate = t
             try startTwin()
         }
+        if let g = lesson.grid { try startGrid(rates: g) }
         if let v = lesson.speed, let i = AppState.speedSettings.firstIndex(of: .perFrame(v)) { speedIndex = i }
         if let v = lesson.slow, let i = AppState.speedSettings.firstIndex(of: .perSecond(v)) { speedIndex = i }
         if let d = lesson.layer {

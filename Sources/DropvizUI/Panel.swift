@@ -18,6 +18,8 @@ public enum Panel: String, CaseIterable, Sendable {
     case confusion
     /// A rate sweep running in the background, filling in as networks finish.
     case sweep
+    /// Dropout as an ensemble: thinned subnetworks, their average, the eval map (EnsemblePanel).
+    case ensemble
 
     public var title: String {
         switch self {
@@ -28,6 +30,7 @@ public enum Panel: String, CaseIterable, Sendable {
         case .uncertainty: return "MC dropout"
         case .confusion: return "confusion"
         case .sweep: return "sweep"
+        case .ensemble: return "ensemble"
         }
     }
 
@@ -56,6 +59,7 @@ public enum PanelView {
         case .uncertainty: UncertaintyPanel.render(s, area: inner, into: &buffer)
         case .confusion: ConfusionPanel.render(s, area: inner, into: &buffer)
         case .sweep: SweepPanel.render(s, area: inner, into: &buffer)
+        case .ensemble: EnsemblePanel.render(s, area: inner, into: &buffer)
         }
     }
 }

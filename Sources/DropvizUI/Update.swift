@@ -62,6 +62,7 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
         if event == .char("q") || event == .ctrlC { s.quit = true }
         return
     }
+    if s.handleGridKey(event) { return }
     if handleTimeKey(&s, event) { return }
     switch event {
     case .ctrlC, .char("q"):
@@ -200,6 +201,8 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
         s.notice = "sweep: 30 networks of \(SweepJob.steps) steps in the background; the panel fills in"
     case .char("S"):
         s.showState = true
+    case .char("E"):
+        s.resampleEnsemble()
     case .char("x"):
         s.notice = s.exportFigures()
     case .char("i"):
@@ -226,7 +229,7 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
 
 /// One step of the network and, in lock-step, of its twin.
 private func stepBoth(_ s: inout AppState) {
-    s.trainer.step()
+    if let grid = s.grid { grid.step() } else { s.trainer.step() }
     if let twin = s.twin, !twin.diverged { twin.step() }
     if s.trainer.diverged { s.notice = "diverged: the loss is not finite; press r to reset (lower the learning rate)" }
 }

@@ -20,7 +20,7 @@ public func view(_ s: AppState, into buffer: inout Buffer) {
                    style: s.trainer.config.scaling == .none && s.trainer.config.variant == .bernoulli ? Style(bold: true).fg(.red) : Style().fg(.yellow),
                    maxWidth: s.width - 1)
     var plotArea = layout.plot
-    if s.panel != .none, !s.largeData {
+    if s.panel != .none, !s.largeData, !s.showsGrid {
         let panelWidth = max(30, min(plotArea.width / 2, 2 * plotArea.height + 24))
         let columns = plotArea.splitColumns([.fill, .fixed(panelWidth)])
         plotArea = columns[0]
@@ -28,6 +28,7 @@ public func view(_ s: AppState, into buffer: inout Buffer) {
     }
     LinePlot(state: s).render(area: plotArea.inset(horizontal: 1, vertical: 0), into: &buffer)
     if s.largeData, s.trainer.mlp != nil { LargeDataView.render(s, into: &buffer) }
+    if s.showsGrid { GridView.render(s, area: Rect(x: 0, y: 1, width: s.width, height: layout.status.y - 1), into: &buffer) }
     StatusBar.render(s, area: layout.status, into: &buffer)
     var hint = s.glyphs.isUnicode ? KeyBindings.hint : KeyBindings.hintASCII
     if let lesson = s.lesson { hint = "lesson \(lesson.name): i instructions  ? keys and legend  q quit" }

@@ -21,6 +21,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("twin-rate"), help: "Start with the same-seed twin at this hidden rate.")
     var twinRate: Float?
 
+    @Option(help: "A grid of rates: one network per hidden rate (2 to 9, e.g. 0,0.25,0.5,0.75), trained in lock-step from the same seed.")
+    var grid: String?
+
     @Option(help: "Write the curves to this CSV file when the visualizer ends.")
     var log: String?
 
@@ -38,6 +41,10 @@ struct RunCommand: ParsableCommand {
             try TrainingConfig.checkRate(p, option: "--twin-rate")
             setup.twinRate = p
         }
+        if let text = grid {
+            guard twinRate == nil else { throw DropvizError("--grid and --twin-rate cannot be combined (the grid's cells are the comparison)") }
+            setup.gridRates = try RateGrid.parse(text)
+        }
         setup.logPath = log
         setup.statePath = stateOut
         try setup.start()
@@ -48,6 +55,7 @@ struct RunCommand: ParsableCommand {
 struct Setup {
     var config: TrainingConfig
     var twinRate: Float?
+    var gridRates: [Float]?
     var lesson: Lesson?
     var panel: Panel = .none
     var speed: Int?
@@ -106,6 +114,7 @@ struct Setup {
             state.twinRate = t
             try state.startTwin()
         }
+        if let rates = gridRates { try state.startGrid(rates: rates) }
         if let v = speed, let i = AppState.speedSettings.firstIndex(of: .perFrame(v)) { state.speedIndex = i }
         if let l = lesson { try state.apply(lesson: l) }
         try state.trainer.schedule(changes)

@@ -56,7 +56,7 @@ import Testing
             #expect(back == lesson)
             #expect(!lesson.caption.isEmpty)
         }
-        #expect(Set(BuiltinLessons.all.map(\.name)) == ["overfitting", "scaling", "rate", "uncertainty", "variants", "conv-dropout", "recurrent-dropout"])
+        #expect(Set(BuiltinLessons.all.map(\.name)) == ["overfitting", "scaling", "rate", "uncertainty", "variants", "conv-dropout", "recurrent-dropout", "grid"])
     }
 
     @Test func lessonOverlayShowsTheCaption() throws {

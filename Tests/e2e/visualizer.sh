@@ -125,6 +125,24 @@ dead=$(wait_dead)
 check "  ...q exits 0" test "$dead" = "1 0 0"
 cleanup
 
+# The grid of rates: a cell per rate; Enter shows the selected cell's full view, Enter again
+# the grid; bad input is one line.
+start run --seed 7 --hidden 16,16 --grid 0,0.5
+check "grid: a cell per rate" wait_for "p=0.5 "
+no_diagram() { ! screen | grep -qF "hidden1 16"; }
+check "  ...no diagram in the grid" no_diagram
+tm send-keys -t "$ses" Right Enter
+check "  ...Enter: the selected cell's full view" wait_for "hidden1 16"
+check "  ...of the selected cell (p=0.50)" wait_for "p=0.50"
+tm send-keys -t "$ses" Enter
+check "  ...Enter again: the grid" wait_for "p=0.0 "
+tm send-keys -t "$ses" q
+dead=$(wait_dead)
+check "  ...q exits 0" test "$dead" = "1 0 0"
+cleanup
+out=$("$bin" run --grid 0.5 2>&1); code=$?
+check "--grid with one rate: one line, non-zero exit" test "$(printf '%s\n' "$out" | wc -l)" -eq 1 -a "$code" -ne 0
+
 # Not a terminal: one line pointing to dropviz train.
 out=$("$bin" 2>&1 </dev/null | cat); code=${PIPESTATUS[0]}
 check "stdout not a terminal: one-line message" test "$(printf '%s\n' "$out" | wc -l)" -eq 1
