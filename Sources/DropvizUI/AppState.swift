@@ -67,6 +67,10 @@ public struct AppState {
     /// The panels' costly results between frames; a reference, shared by copies of the state.
     /// What it holds is keyed by everything it was computed from (see PanelCache.swift).
     public var panelCache = PanelCache()
+    /// The colours of the figures `x` exports (`--theme`).
+    public var figureTheme: FigureTheme = .dark
+    /// A lesson's or `--present`'s hidden key bar and locked keys.
+    public var presenter = PresenterControls()
 
     /// Steps run per frame at each fast speed setting (about 30 frames a second).
     public static let speeds = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]

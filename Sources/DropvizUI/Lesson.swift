@@ -26,9 +26,15 @@ public struct Lesson: Codable, Equatable, Sendable {
     public var unit: Int?
     /// Training pauses by itself at this step: the length the caption's claims are made for.
     public var pauseAt: Int?
+    /// Presenter controls: no key bar; only these keys act (see `PresenterControls.parse`);
+    /// training starts paused.
+    public var hideKeyBar: Bool?
+    public var keys: String?
+    public var startPaused: Bool?
 
     public init(name: String, title: String, caption: [String], options: [String], twin: Float? = nil, panel: String? = nil,
-                speed: Int? = nil, slow: Int? = nil, layer: Int? = nil, unit: Int? = nil, pauseAt: Int? = nil) {
+                speed: Int? = nil, slow: Int? = nil, layer: Int? = nil, unit: Int? = nil, pauseAt: Int? = nil,
+                hideKeyBar: Bool? = nil, keys: String? = nil, startPaused: Bool? = nil) {
         self.name = name
         self.title = title
         self.caption = caption
@@ -40,6 +46,9 @@ public struct Lesson: Codable, Equatable, Sendable {
         self.layer = layer
         self.unit = unit
         self.pauseAt = pauseAt
+        self.hideKeyBar = hideKeyBar
+        self.keys = keys
+        self.startPaused = startPaused
     }
 
     public static func load(path: String) throws -> Lesson {
@@ -75,6 +84,9 @@ public struct Lesson: Codable, Equatable, Sendable {
         if let v = layer, v < 0 || v > 64 { throw DropvizError("\(source): layer must be a dropout position (0 = input, 1 = hidden1, …)") }
         if let v = unit, v < 0 || v > 100_000 { throw DropvizError("\(source): unit must be 0 or more") }
         if let v = pauseAt, v < 1 || v > 10_000_000 { throw DropvizError("\(source): pauseAt must be a step from 1 to 10000000") }
+        if let k = keys, let word = PresenterControls.parse(keys: k).unknown {
+            throw DropvizError("\(source): keys: '\(word)' is not a key (one character, or space, tab, backtab, enter, esc, up, down, left, right; separated by spaces)")
+        }
     }
 
     public func json() -> String {
@@ -169,5 +181,7 @@ extension AppState {
             selectsActiveUnit = panel == .maths
         }
         pauseAtStep = lesson.pauseAt
+        presenter = PresenterControls(hideKeyBar: lesson.hideKeyBar ?? false, allowedKeys: lesson.keys.map { PresenterControls.parse(keys: $0).keys })
+        if lesson.startPaused == true { paused = true }
     }
 }

@@ -61,6 +61,10 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
         if event == .char("q") || event == .ctrlC { s.quit = true }
         return
     }
+    guard s.presenter.allows(event) else {
+        s.notice = PresenterControls.lockedNotice
+        return
+    }
     switch event {
     case .ctrlC, .char("q"):
         s.quit = true
@@ -188,7 +192,7 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
     case .char("S"):
         s.showState = true
     case .char("x"):
-        s.notice = s.exportFigures()
+        s.notice = s.exportFigures(theme: s.figureTheme)
     case .char("i"):
         s.showLesson = s.lesson != nil
         s.lessonPage = 0
