@@ -2,18 +2,20 @@ import TermUI
 
 /// A box in the middle of the screen listing every key.
 public enum HelpOverlay {
-    /// Keys the presenter locked are dimmed and say so.
+    /// Keys the presenter locked are dimmed, and the footer says what dim means (a word beside
+    /// each would widen the columns past an 80-column screen).
     public static func render(glyphs: Glyphs, presenter: PresenterControls = .init(), in area: Rect, into buffer: inout Buffer) {
         let rows = KeyBindings.all.map { row in
             let locked = presenter.locks(row: row.keys)
-            return (keys: ascii(row.keys, glyphs), action: ascii(row.action, glyphs) + (locked ? " (locked)" : ""), locked: locked)
+            return (keys: ascii(row.keys, glyphs), action: ascii(row.action, glyphs), locked: locked)
         }
         let keyWidth = rows.map(\.keys.count).max() ?? 0
         let entryWidth = keyWidth + 2 + (rows.map(\.action.count).max() ?? 0)
         // Two columns when one would not fit the height.
         let columns = rows.count + 4 > area.height ? 2 : 1
         let perColumn = (rows.count + columns - 1) / columns
-        let footer = "p = drop probability · ? legend · any other key closes"
+        let footer = rows.contains(where: \.locked) ? "dim: locked in this lesson · ? legend · any other key closes"
+            : "p = drop probability · ? legend · any other key closes"
         let width = min(area.width, max(columns * entryWidth + (columns - 1) * 2, footer.count) + 4)
         let height = min(area.height, perColumn + 4)
         let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
