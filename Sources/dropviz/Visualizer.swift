@@ -55,8 +55,9 @@ enum Visualizer {
             let drawStart = clock.now
             view(state, into: &buffer)
             terminal.present(buffer)
+            let recordStart = clock.now
             recorder?.record(buffer)
-            frameTimes.add(clock.now - drawStart)
+            frameTimes.add(clock.now - drawStart, recording: clock.now - recordStart)
             handleInput(&state, until: frameStart + frame, clock: clock) { terminal.poll(timeoutMs: $0) }
             recorder?.mark(state)
         }
