@@ -5,9 +5,10 @@ import TermUI
 /// Records the visualizer to an asciicast v2 file (`--record FILE.cast`): every frame drawn,
 /// as the ANSI output of the cells that changed, and a marker at every event the plot marks.
 ///
-/// The drawing thread only hands each frame over (a buffer is a copy-on-write value): the diff,
-/// the escape sequences, the JSON and the writing happen on a serial queue of their own, in
-/// chunks of 64 KiB, so a recording costs a frame next to nothing.
+/// The drawing thread only keeps each frame (a buffer is a copy-on-write value) and hands them
+/// over eight at a time — waking another thread every frame cost up to milliseconds on a busy
+/// machine: the diff, the escape sequences, the JSON and the writing happen on a serial queue
+/// of their own, in chunks of 64 KiB, so a recording costs a frame next to nothing.
 ///
 /// The file is written beside its target under `AtomicFile`'s temporary name and renamed over
 /// it by `finish()`: the target is the whole recording or is left as it was, never cut
@@ -24,6 +25,10 @@ public final class CastRecorder: @unchecked Sendable {
     private var markers = RecordingMarkers()
     private var lastTime = 0.0
     private var done = false
+    /// Frames and markers not yet handed to the queue, in order.
+    private var batch: [Entry] = []
+    private enum Entry: Sendable { case frame(Buffer, Double), marker(String, Double) }
+    static let framesPerBatch = 8
     // The queue's.
     private let temporary: String
     private var fd: Int32
@@ -71,27 +76,42 @@ public final class CastRecorder: @unchecked Sendable {
         let labels = markers.new(in: state)
         guard !labels.isEmpty else { return }
         let time = now()
-        queue.async { [self] in
-            for label in labels { append(Asciicast.event(time: time, .marker, label)) }
-        }
+        for label in labels { batch.append(.marker(label, time)) }
     }
 
     /// Records the frame just drawn.
     public func record(_ buffer: Buffer) {
         guard !done else { return }
-        let time = now()
+        batch.append(.frame(buffer, now()))
+        if batch.count >= Self.framesPerBatch { handOver() }
+    }
+
+    /// Sends the batch to the queue.
+    private func handOver() {
+        let entries = batch
+        batch = []
         queue.async { [self] in
-            let output: String
-            if let previous, previous.width == buffer.width, previous.height == buffer.height {
-                output = ANSIWriter.output(buffer.diff(from: previous), width: buffer.width, colorCount: colorCount, utf8: utf8)
-            } else {
-                if previous != nil { append(Asciicast.event(time: time, .resize, "\(buffer.width)x\(buffer.height)")) }
-                output = ANSIWriter.clearScreen + ANSIWriter.output(buffer.diff(from: Buffer(width: 0, height: 0)), width: buffer.width, colorCount: colorCount, utf8: utf8)
+            for entry in entries {
+                switch entry {
+                case .frame(let buffer, let time): encode(buffer, at: time)
+                case .marker(let label, let time): append(Asciicast.event(time: time, .marker, label))
+                }
             }
-            previous = buffer
-            if !output.isEmpty { append(Asciicast.event(time: time, .output, output)) }
             if pending.count >= Self.chunk { flush() }
         }
+    }
+
+    /// On the queue: the frame's output event, after a resize event if its size changed.
+    private func encode(_ buffer: Buffer, at time: Double) {
+        let output: String
+        if let previous, previous.width == buffer.width, previous.height == buffer.height {
+            output = ANSIWriter.output(buffer.diff(from: previous), width: buffer.width, colorCount: colorCount, utf8: utf8)
+        } else {
+            if previous != nil { append(Asciicast.event(time: time, .resize, "\(buffer.width)x\(buffer.height)")) }
+            output = ANSIWriter.clearScreen + ANSIWriter.output(buffer.diff(from: Buffer(width: 0, height: 0)), width: buffer.width, colorCount: colorCount, utf8: utf8)
+        }
+        previous = buffer
+        if !output.isEmpty { append(Asciicast.event(time: time, .output, output)) }
     }
 
     /// Ends the recording: the terminal's colours and cursor given back (for `asciinema play`,
@@ -111,6 +131,7 @@ public final class CastRecorder: @unchecked Sendable {
             }
         }
         let time = now()
+        handOver()
         return queue.sync {
             let bottom = (previous?.height ?? 1)
             append(Asciicast.event(time: time, .output, "\u{1B}[0m\u{1B}[?25h\u{1B}[\(bottom);1H"))
