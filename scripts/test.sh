@@ -12,3 +12,6 @@ fi
 if [ -f Tests/e2e/reliability.sh ]; then
   bash Tests/e2e/reliability.sh .build/release/dropviz
 fi
+if [ -f Tests/e2e/record.sh ]; then
+  bash Tests/e2e/record.sh .build/release/dropviz
+fi

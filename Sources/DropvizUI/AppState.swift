@@ -85,6 +85,10 @@ public struct AppState {
     /// The time cursor while it is back in time, and the ghost of the last branch (Rewind.swift).
     public var rewind: RewindCursor? = nil
     public var ghost: BranchGhost? = nil
+    /// The colours of the figures `x` exports (`--theme`).
+    public var figureTheme: FigureTheme = .dark
+    /// A lesson's or `--present`'s hidden key bar and locked keys.
+    public var presenter = PresenterControls()
 
     /// Steps run per frame at each fast speed setting (about 30 frames a second).
     public static let speeds = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]

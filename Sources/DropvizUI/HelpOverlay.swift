@@ -2,14 +2,20 @@ import TermUI
 
 /// A box in the middle of the screen listing every key.
 public enum HelpOverlay {
-    public static func render(glyphs: Glyphs, in area: Rect, into buffer: inout Buffer) {
-        let rows = KeyBindings.all.map { (keys: ascii($0.keys, glyphs), action: ascii($0.action, glyphs)) }
+    /// Keys the presenter locked are dimmed, and the footer says what dim means (a word beside
+    /// each would widen the columns past an 80-column screen).
+    public static func render(glyphs: Glyphs, presenter: PresenterControls = .init(), in area: Rect, into buffer: inout Buffer) {
+        let rows = KeyBindings.all.map { row in
+            let locked = presenter.locks(row: row.keys)
+            return (keys: ascii(row.keys, glyphs), action: ascii(row.action, glyphs), locked: locked)
+        }
         let keyWidth = rows.map(\.keys.count).max() ?? 0
         let entryWidth = keyWidth + 2 + (rows.map(\.action.count).max() ?? 0)
         // Two columns when one would not fit the height.
         let columns = rows.count + 4 > area.height ? 2 : 1
         let perColumn = (rows.count + columns - 1) / columns
-        let footer = "p = drop probability · ? legend · any other key closes"
+        let footer = rows.contains(where: \.locked) ? "dim: locked in this lesson · ? legend · any other key closes"
+            : "p = drop probability · ? legend · any other key closes"
         let width = min(area.width, max(columns * entryWidth + (columns - 1) * 2, footer.count) + 4)
         let height = min(area.height, perColumn + 4)
         let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
@@ -20,8 +26,8 @@ public enum HelpOverlay {
             guard line + 1 < box.height - 2 else { continue }
             let x = box.x + 2 + column * (entryWidth + 2)
             let y = box.y + 1 + line
-            _ = buffer.put(row.keys, x: x, y: y, style: Style(bold: true).fg(.yellow), maxWidth: max(0, box.right - 2 - x))
-            _ = buffer.put(row.action, x: x + keyWidth + 2, y: y, maxWidth: max(0, box.right - 2 - x - keyWidth - 2))
+            _ = buffer.put(row.keys, x: x, y: y, style: row.locked ? Style(dim: true) : Style(bold: true).fg(.yellow), maxWidth: max(0, box.right - 2 - x))
+            _ = buffer.put(row.action, x: x + keyWidth + 2, y: y, style: row.locked ? Style(dim: true) : .plain, maxWidth: max(0, box.right - 2 - x - keyWidth - 2))
         }
         _ = buffer.put(ascii(footer, glyphs), x: box.x + 2, y: box.bottom - 2, style: Style(dim: true), maxWidth: box.width - 4)
     }

@@ -28,9 +28,15 @@ public struct Lesson: Codable, Equatable, Sendable {
     public var pauseAt: Int?
     /// Open the grid of these rates (`--grid`) instead of a single network.
     public var grid: [Float]? = nil
+    /// Presenter controls: no key bar; only these keys act (see `PresenterControls.parse`);
+    /// training starts paused.
+    public var hideKeyBar: Bool?
+    public var keys: String?
+    public var startPaused: Bool?
 
     public init(name: String, title: String, caption: [String], options: [String], twin: Float? = nil, panel: String? = nil,
-                speed: Int? = nil, slow: Int? = nil, layer: Int? = nil, unit: Int? = nil, pauseAt: Int? = nil) {
+                speed: Int? = nil, slow: Int? = nil, layer: Int? = nil, unit: Int? = nil, pauseAt: Int? = nil,
+                hideKeyBar: Bool? = nil, keys: String? = nil, startPaused: Bool? = nil) {
         self.name = name
         self.title = title
         self.caption = caption
@@ -42,6 +48,9 @@ public struct Lesson: Codable, Equatable, Sendable {
         self.layer = layer
         self.unit = unit
         self.pauseAt = pauseAt
+        self.hideKeyBar = hideKeyBar
+        self.keys = keys
+        self.startPaused = startPaused
     }
 
     public static func load(path: String) throws -> Lesson {
@@ -78,6 +87,9 @@ public struct Lesson: Codable, Equatable, Sendable {
         if let v = unit, v < 0 || v > 100_000 { throw DropvizError("\(source): unit must be 0 or more") }
         if let g = grid { try RateGrid.check(g) }
         if let v = pauseAt, v < 1 || v > 10_000_000 { throw DropvizError("\(source): pauseAt must be a step from 1 to 10000000") }
+        if let k = keys, let word = PresenterControls.parse(keys: k).unknown {
+            throw DropvizError("\(source): keys: '\(word)' is not a key (one character, or space, tab, backtab, enter, esc, up, down, left, right; separated by spaces)")
+        }
     }
 
     public func json() -> String {
@@ -173,5 +185,7 @@ extension AppState {
             selectsActiveUnit = panel == .maths
         }
         pauseAtStep = lesson.pauseAt
+        presenter = PresenterControls(hideKeyBar: lesson.hideKeyBar ?? false, allowedKeys: lesson.keys.map { PresenterControls.parse(keys: $0).keys })
+        if lesson.startPaused == true { paused = true }
     }
 }

@@ -62,6 +62,10 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
         if event == .char("q") || event == .ctrlC { s.quit = true }
         return
     }
+    guard s.presenter.allows(event) else {
+        s.notice = PresenterControls.lockedNotice
+        return
+    }
     if s.handleGridKey(event) { return }
     if handleTimeKey(&s, event) { return }
     switch event {
@@ -204,7 +208,7 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
     case .char("E"):
         s.resampleEnsemble()
     case .char("x"):
-        s.notice = s.exportFigures()
+        s.notice = s.exportFigures(theme: s.figureTheme)
     case .char("i"):
         s.showLesson = s.lesson != nil
         s.lessonPage = 0

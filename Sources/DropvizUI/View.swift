@@ -32,6 +32,7 @@ public func view(_ s: AppState, into buffer: inout Buffer) {
     StatusBar.render(s, area: layout.status, into: &buffer)
     var hint = s.glyphs.isUnicode ? KeyBindings.hint : KeyBindings.hintASCII
     if let lesson = s.lesson { hint = "lesson \(lesson.name): i instructions  ? keys and legend  q quit" }
+    if s.presenter.hideKeyBar { hint = "" }
     if let notice = s.notice {
         // A notice too long for one line takes the status line too: it is never cut.
         let lines = LessonOverlay.wrap(notice, width: s.width)
@@ -50,7 +51,7 @@ public func view(_ s: AppState, into buffer: inout Buffer) {
     let overlayArea = Rect(x: 0, y: 1, width: s.width, height: s.height - 2)
     if s.showHelp {
         if s.helpPage == 0 {
-            HelpOverlay.render(glyphs: s.glyphs, in: overlayArea, into: &buffer)
+            HelpOverlay.render(glyphs: s.glyphs, presenter: s.presenter, in: overlayArea, into: &buffer)
         } else {
             HelpOverlay.renderLegend(page: s.helpPage - 1, glyphs: s.glyphs, in: overlayArea, into: &buffer)
         }

@@ -30,6 +30,11 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("state-out"), help: "Where to write the state string when the visualizer ends (default: dropviz-state.txt; it is also printed).")
     var stateOut: String = "dropviz-state.txt"
 
+    @OptionGroup var visualizer: VisualizerOptions
+
+    @Flag(help: "Present to a class: no key bar, and training waits for space.")
+    var present = false
+
     func run() throws {
         var setup = try Setup.from(options: options, defaultEvalEvery: 20)
         if let path = lesson {
@@ -47,6 +52,8 @@ struct RunCommand: ParsableCommand {
         }
         setup.logPath = log
         setup.statePath = stateOut
+        try visualizer.apply(to: &setup)
+        setup.present = present
         try setup.start()
     }
 }
@@ -64,6 +71,11 @@ struct Setup {
     var changes: [RunChange] = []
     var logPath: String?
     var statePath: String?
+    /// `--record`, opened; `--theme` of the figures `x` exports.
+    var recorder: CastRecorder?
+    var theme: FigureTheme = .dark
+    /// `--present`: the key bar hidden, training paused at the start.
+    var present = false
 
     static func from(options: TrainingOptions, defaultEvalEvery: Int) throws -> Setup {
         Setup(config: try options.config(defaultEvalEvery: defaultEvalEvery))
@@ -104,12 +116,15 @@ struct Setup {
     }
 
     func start() throws {
+        // Whatever ends the run, the recording is finished (or its temporary file removed).
+        defer { recorder?.finish() }
         guard Console.stdoutIsTerminal else {
             throw DropvizError("the visualizer needs a terminal; for headless training use 'dropviz train'")
         }
         let trainer = try Trainer(config: config)
         var state = AppState(trainer: trainer, width: 80, height: 24)
         state.panel = panel
+        state.figureTheme = theme
         if let t = twinRate {
             state.twinRate = t
             try state.startTwin()
@@ -118,6 +133,10 @@ struct Setup {
         if let v = speed, let i = AppState.speedSettings.firstIndex(of: .perFrame(v)) { state.speedIndex = i }
         if let l = lesson { try state.apply(lesson: l) }
         try state.trainer.schedule(changes)
+        if present {
+            state.presenter.hideKeyBar = true
+            state.paused = true
+        }
         // A state string reproduces a screen: train up to its step, then wait paused.
         // Progress on stderr while it runs (the screen is not taken yet, so Ctrl-C simply
         // ends the program).
@@ -130,7 +149,7 @@ struct Setup {
             bar.finish()
             state.paused = true
         }
-        let final = try Visualizer.run(state: state)
+        let final = try Visualizer.run(state: state, recorder: recorder)
         // The state string outlives the screen: printed, and kept in a file to paste from.
         let text = final.stateString
         print("state: \(text)")
@@ -142,6 +161,10 @@ struct Setup {
         }
         if let path = logPath {
             try CurveLog.write(final.trainer.history, twin: final.twin?.history, to: path)
+        }
+        if let recorder {
+            if let problem = recorder.finish() { throw DropvizError("cannot write the recording '\(recorder.path)': \(problem)") }
+            print("recording in \(recorder.path) (play it with: asciinema play \(recorder.path))")
         }
         // Ended by a hang-up, SIGUSR1 or SIGPIPE: the screen is restored and the log written,
         // but the exit status says how it ended (128 + the signal, as the shell reports).

@@ -85,38 +85,3 @@ enum UIFrameBench {
         }
     }
 }
-
-/// The bytes a terminal would receive for a list of changed cells: a cursor move where the run
-/// of changes breaks, an SGR sequence where the style changes, then the symbol. A stand-in for
-/// ncurses's own output, which needs a terminal.
-enum ANSIWriter {
-    static func output(_ changes: [(x: Int, y: Int, cell: Cell)]) -> String {
-        var out = ""
-        out.reserveCapacity(changes.count * 4)
-        var cursor: (x: Int, y: Int) = (-1, -1)
-        var style: Style? = nil
-        for c in changes {
-            if c.x != cursor.x || c.y != cursor.y {
-                out += "\u{1B}[\(c.y + 1);\(c.x + 1)H"
-            }
-            if style != c.cell.style {
-                out += sgr(c.cell.style)
-                style = c.cell.style
-            }
-            out.append(c.cell.symbol)
-            cursor = (c.x + 1, c.y)
-        }
-        return out
-    }
-
-    static func sgr(_ s: Style) -> String {
-        var codes = ["0"]
-        if s.bold { codes.append("1") }
-        if s.dim { codes.append("2") }
-        if s.underline { codes.append("4") }
-        if s.reverse { codes.append("7") }
-        if let i = s.fg.paletteIndex { codes.append("38;5;\(i)") }
-        if let i = s.bg.paletteIndex { codes.append("48;5;\(i)") }
-        return "\u{1B}[" + codes.joined(separator: ";") + "m"
-    }
-}

@@ -12,13 +12,17 @@ enum Visualizer {
     static let trainingBudget: Duration = .milliseconds(30)
 
     /// Runs until the user quits; returns the final state (for `--log`).
-    static func run(state initial: AppState) throws -> AppState {
+    /// `recorder`: where the frames are recorded (`--record`); it is finished on every way out.
+    static func run(state initial: AppState, recorder: CastRecorder? = nil) throws -> AppState {
         let terminal = Terminal()
         do { try terminal.start() } catch {
             throw DropvizError("\(error)")
         }
+        var frameTimes = FrameTimes()
         defer {
             terminal.stop()
+            recorder?.finish()
+            frameTimes.report()
             // No thread may be inside BLAS when `exit` tears it down (BackgroundWork.swift).
             BackgroundWork.shared.drain()
         }
@@ -28,6 +32,8 @@ enum Visualizer {
         state.width = size.width
         state.height = size.height
         state.glyphs = terminal.glyphs
+        recorder?.begin(width: size.width, height: size.height, colorCount: terminal.colorCount, utf8: terminal.isUTF8,
+                        title: initial.lesson.map { "dropviz lesson \($0.name)" } ?? "dropviz")
         // The slow panels are computed on the other core while training runs on this one.
         state.panelCache.computesInBackground = true
         if state.trainer.lastEvaluation == nil { state.trainer.evaluate() }
@@ -46,9 +52,14 @@ enum Visualizer {
             if buffer.width != state.width || buffer.height != state.height {
                 buffer = Buffer(width: state.width, height: state.height)
             }
+            let drawStart = clock.now
             view(state, into: &buffer)
             terminal.present(buffer)
+            let recordStart = clock.now
+            recorder?.record(buffer)
+            frameTimes.add(clock.now - drawStart, recording: clock.now - recordStart)
             handleInput(&state, until: frameStart + frame, clock: clock) { terminal.poll(timeoutMs: $0) }
+            recorder?.mark(state)
         }
         return state
     }
