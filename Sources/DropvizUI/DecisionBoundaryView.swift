@@ -97,9 +97,9 @@ enum DecisionBoundaryView {
         }
         map.render(area: mapArea, into: &buffer)
         let classes = s.trainer.data.validation.task.outputs
-        let background = classes == 2 ? "map: p(\(PanelSupport.className(s, 1, maxLength: 6)))" : "map: likeliest class"
+        let background = classes == 2 ? s.tr(.mapP, PanelSupport.className(s, 1, maxLength: 6)) : s.tr(.mapLikeliest)
         let showsValidation = pointSets(s.trainer.data, mapArea: mapArea).count == 2
-        let points = s.glyphs.isUnicode ? (showsValidation ? "● train · val" : "● train") : (showsValidation ? "o train + val" : "o train")
+        let points = s.glyphs.isUnicode ? s.tr(showsValidation ? .pointsTrainVal : .pointsTrain) : (showsValidation ? "o train + val" : "o train")
         let legend = "\(points)  \(background)"
         PanelSupport.line(legend, row: area.height - legendRows, in: area, style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
         if legendRows == 2 {

@@ -33,6 +33,7 @@ public enum KeyBindings {
         ("x", "export SVG figures + CSV"),
         ("i", "lesson instructions"),
         ("?", "help; again: legend"),
+        ("L", "language: English / Chinese"),
         ("q  Ctrl-C", "quit"),
     ]
 
