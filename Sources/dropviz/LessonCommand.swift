@@ -22,6 +22,8 @@ struct LessonCommand: ParsableCommand {
     @Option(name: .customLong("state-out"), help: "Where to write the state string when the visualizer ends (default: dropviz-state.txt; it is also printed).")
     var stateOut: String = "dropviz-state.txt"
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
         if list {
             for l in BuiltinLessons.all {
@@ -42,6 +44,7 @@ struct LessonCommand: ParsableCommand {
         }
         var setup = try Setup.from(lesson: lesson)
         setup.statePath = stateOut
+        setup.language = try language.resolve()
         try setup.start()
     }
 }

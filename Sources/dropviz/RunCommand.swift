@@ -11,6 +11,7 @@ struct RunCommand: ParsableCommand {
     )
 
     @OptionGroup var options: TrainingOptions
+    @OptionGroup var language: LanguageOption
 
     @Option(help: "Start from a state string (key S in the visualizer shows the current one).")
     var state: String?
@@ -39,6 +40,7 @@ struct RunCommand: ParsableCommand {
             setup.twinRate = p
         }
         setup.logPath = log
+        setup.language = try language.resolve()
         setup.statePath = stateOut
         try setup.start()
     }
@@ -54,6 +56,7 @@ struct Setup {
     var fastForward = 0
     var logPath: String?
     var statePath: String?
+    var language: Language = .en
 
     static func from(options: TrainingOptions, defaultEvalEvery: Int) throws -> Setup {
         Setup(config: try options.config(defaultEvalEvery: defaultEvalEvery))
@@ -98,6 +101,7 @@ struct Setup {
         }
         let trainer = try Trainer(config: config)
         var state = AppState(trainer: trainer, width: 80, height: 24)
+        state.language = language
         state.panel = panel
         if let t = twinRate {
             state.twinRate = t
