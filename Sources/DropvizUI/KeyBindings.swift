@@ -33,7 +33,7 @@ public enum KeyBindings {
         ("x", "export SVG figures + CSV"),
         ("i", "lesson instructions"),
         ("?", "help; again: legend"),
-        ("L", "language: English / Chinese"),
+        ("L", "English / 中文"),
         ("q  Ctrl-C", "quit"),
     ]
 

@@ -52,7 +52,7 @@ extension L10n {
         .keyLesson: "课程说明",
         .keyHelp: "帮助；再按一次：图例",
         .keyQuit: "退出",
-        .keyLanguage: "界面语言：英文 / 中文",
+        .keyLanguage: "界面语言 English / 中文",
 
         .legendDiagram: "网络图",
         .red: "（红）",

@@ -53,7 +53,7 @@ public enum L10n: String, CaseIterable, Sendable {
     case keyLesson = "lesson instructions"
     case keyHelp = "help; again: legend"
     case keyQuit = "quit"
-    case keyLanguage = "language: English / Chinese"
+    case keyLanguage = "English / 中文"
 
     // MARK: legend (looked up by text; a term after its glyph by the rest of it)
     case legendDiagram = "DIAGRAM"
