@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# End to end in Chinese (issue 19): dropviz --lang zh in a private tmux server at 80×24, then
+# resized to 160×45; every row must fit the terminal in display columns (a Chinese character
+# takes two), and the language comes from --lang, DROPVIZ_LANG or the locale.
+# Usage: Tests/e2e/chinese.sh path/to/dropviz
+set -uo pipefail
+bin=$(realpath "${1:?usage: $0 path/to/dropviz}")
+here=$(dirname "$0")
+# shellcheck source=lib.sh
+. "$here/lib.sh"
+
+# Like lib.sh's start, at a given size and with extra environment (VAR=value ...).
+start_at() {
+  local w=$1 h=$2 envs=$3; shift 3
+  run=$((run + 1))
+  rm -f "$tmp/exit"
+  tm new-session -d -s "$ses" -c "$tmp" -x "$w" -y "$h" -e LANG=C.UTF-8 -e TERM=tmux-256color "env $envs $bin $*; echo \$? > $tmp/exit"
+  tm set-option -t "$ses" remain-on-exit on >/dev/null
+}
+# Every row of the pane at most $1 display columns (East Asian Wide and Fullwidth count 2).
+fits() {
+  tm capture-pane -p -t "$ses" | python3 -c '
+import sys, unicodedata
+w = int(sys.argv[1]); bad = 0
+for i, line in enumerate(sys.stdin.read().split("\n")):
+    cols = sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1 for c in line.rstrip("\n"))
+    if cols > w: print(f"row {i}: {cols} columns", file=sys.stderr); bad = 1
+sys.exit(bad)' "$1"
+}
+
+start_at 80 24 "" run --lang zh --seed 7
+check "80x24: the diagram in Chinese" wait_for "隐藏1 128"
+check "  ...the status line" wait_for "丢弃率联动"
+check "  ...training runs" wait_for "运行中"
+check "  ...the key bar" wait_for "? 帮助  q 退出"
+check "  ...the formula line" wait_for "反向缩放 dropout：训练"
+check "  ...every row fits 80 columns" fits 80
+tm send-keys -t "$ses" '?'
+check "? opens the help in Chinese" wait_for "把丢弃率用于所有隐藏层"
+check "  ...and it fits 80 columns" fits 80
+tm send-keys -t "$ses" '?'
+check "? again: the legend" wait_for "本步中被丢弃的单元"
+check "  ...fits" fits 80
+tm send-keys -t "$ses" Escape
+for title in 数据 数学 共适应 "蒙特卡洛 dropout" 混淆矩阵 丢弃率扫描; do
+  tm send-keys -t "$ses" p
+  check "p: the panel $title" wait_for "─ $title ─"
+  check "  ...fits" fits 80
+done
+tm send-keys -t "$ses" p
+tm resize-window -t "$ses" -x 160 -y 45
+check "resized to 160x45: still Chinese" wait_for "第 "
+check "  ...the diagram" wait_for "隐藏2 128"
+check "  ...every row fits 160 columns" fits 160
+tm send-keys -t "$ses" '?'
+check "160x45 help" wait_for "同种子对照网络"
+check "  ...fits" fits 160
+tm send-keys -t "$ses" Escape
+tm resize-window -t "$ses" -x 80 -y 24
+check "back to 80x24" wait_for "空格 暂停"
+check "  ...fits" fits 80
+tm send-keys -t "$ses" L
+check "L switches to English" wait_for "language: English"
+check "  ...the status line too" wait_for "p linked"
+tm send-keys -t "$ses" L
+check "L again: Chinese" wait_for "界面语言：中文"
+tm send-keys -t "$ses" q
+result=$(wait_dead)
+check "q quits with status 0, screen restored" test "$result" = "1 0 0"
+cleanup
+
+start_at 80 24 "DROPVIZ_LANG=zh" run --seed 7
+check "DROPVIZ_LANG=zh: Chinese without --lang" wait_for "丢弃率联动"
+tm send-keys -t "$ses" q
+wait_dead >/dev/null
+cleanup
+start_at 80 24 "LC_ALL=zh_CN.UTF-8" run --seed 7
+if locale -a 2>/dev/null | grep -qi '^zh_CN.utf-\?8$'; then
+  check "a zh_CN locale: Chinese" wait_for "丢弃率联动"
+else
+  # Without the locale installed the terminal is not UTF-8 to ncurses: ASCII, so English.
+  check "a zh_CN locale that is not installed: ASCII, so English" wait_for "spc pause"
+fi
+tm send-keys -t "$ses" q
+wait_dead >/dev/null
+cleanup
+start_at 80 24 "LC_ALL=zh_CN.UTF-8" run --lang en --seed 7
+check "--lang en beats the locale" wait_for "p linked"
+tm send-keys -t "$ses" q
+wait_dead >/dev/null
+cleanup
+
+start_at 80 24 "" lesson overfitting --lang zh
+check "a lesson in Chinese" wait_for "用 dropout 对抗过拟合"
+check "  ...its caption" wait_for "两个网络学习同样的"
+check "  ...fits" fits 80
+tm send-keys -t "$ses" q
+wait_dead >/dev/null
+cleanup
+
+out=$("$bin" run --lang fr 2>&1 >/dev/null); status=$?
+check "--lang fr: an error" test "$status" -ne 0
+check "  ...one line naming the option" test "$out" = "dropviz: --lang must be en or zh, got 'fr'"
+out=$(DROPVIZ_LANG=cn "$bin" lesson overfitting 2>&1 >/dev/null); status=$?
+check "DROPVIZ_LANG=cn: an error naming the variable" grep -q "DROPVIZ_LANG must be en or zh, got 'cn'" <<<"$out"
+
+echo "e2e (Chinese): $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
