@@ -28,6 +28,23 @@ for i, line in enumerate(sys.stdin.read().split("\n")):
 sys.exit(bad)' "$1"
 }
 
+# Presses a key, waits for the text, then checks that every row fits the width.
+key_shows() {
+  local key=$1 name=$2 text=$3 width=$4
+  tm send-keys -t "$ses" "$key"
+  check "$name" wait_for "$text"
+  check "  ...fits $width columns" fits "$width"
+}
+# Starts at 80×24 with the environment, waits for the text, quits.
+opens_in() {
+  local name=$1 envs=$2 text=$3; shift 3
+  start_at 80 24 "$envs" "$@"
+  check "$name" wait_for "$text"
+  tm send-keys -t "$ses" q
+  wait_dead >/dev/null
+  cleanup
+}
+
 start_at 80 24 "" run --lang zh --seed 7
 check "80x24: the diagram in Chinese" wait_for "隐藏1 128"
 check "  ...the status line" wait_for "丢弃率联动"
@@ -35,26 +52,18 @@ check "  ...training runs" wait_for "运行中"
 check "  ...the key bar" wait_for "? 帮助  q 退出"
 check "  ...the formula line" wait_for "反向缩放 dropout：训练"
 check "  ...every row fits 80 columns" fits 80
-tm send-keys -t "$ses" '?'
-check "? opens the help in Chinese" wait_for "把丢弃率用于所有隐藏层"
-check "  ...and it fits 80 columns" fits 80
-tm send-keys -t "$ses" '?'
-check "? again: the legend" wait_for "本步中被丢弃的单元"
-check "  ...fits" fits 80
+key_shows '?' "? opens the help in Chinese" "把丢弃率用于所有隐藏层" 80
+key_shows '?' "? again: the legend" "本步中被丢弃的单元" 80
 tm send-keys -t "$ses" Escape
 for title in 数据 数学 共适应 "蒙特卡洛 dropout" 混淆矩阵 丢弃率扫描; do
-  tm send-keys -t "$ses" p
-  check "p: the panel $title" wait_for "─ $title ─"
-  check "  ...fits" fits 80
+  key_shows p "p: the panel $title" "─ $title ─" 80
 done
 tm send-keys -t "$ses" p
 tm resize-window -t "$ses" -x 160 -y 45
 check "resized to 160x45: still Chinese" wait_for "第 "
 check "  ...the diagram" wait_for "隐藏2 128"
 check "  ...every row fits 160 columns" fits 160
-tm send-keys -t "$ses" '?'
-check "160x45 help" wait_for "同种子对照网络"
-check "  ...fits" fits 160
+key_shows '?' "160x45 help" "同种子对照网络" 160
 tm send-keys -t "$ses" Escape
 tm resize-window -t "$ses" -x 80 -y 24
 check "back to 80x24" wait_for "空格 暂停"
@@ -69,26 +78,14 @@ result=$(wait_dead)
 check "q quits with status 0, screen restored" test "$result" = "1 0 0"
 cleanup
 
-start_at 80 24 "DROPVIZ_LANG=zh" run --seed 7
-check "DROPVIZ_LANG=zh: Chinese without --lang" wait_for "丢弃率联动"
-tm send-keys -t "$ses" q
-wait_dead >/dev/null
-cleanup
-start_at 80 24 "LC_ALL=zh_CN.UTF-8" run --seed 7
+opens_in "DROPVIZ_LANG=zh: Chinese without --lang" "DROPVIZ_LANG=zh" "丢弃率联动" run --seed 7
 if locale -a 2>/dev/null | grep -qi '^zh_CN.utf-\?8$'; then
-  check "a zh_CN locale: Chinese" wait_for "丢弃率联动"
+  opens_in "a zh_CN locale: Chinese" "LC_ALL=zh_CN.UTF-8" "丢弃率联动" run --seed 7
 else
   # Without the locale installed the terminal is not UTF-8 to ncurses: ASCII, so English.
-  check "a zh_CN locale that is not installed: ASCII, so English" wait_for "spc pause"
+  opens_in "a zh_CN locale that is not installed: ASCII, so English" "LC_ALL=zh_CN.UTF-8" "spc pause" run --seed 7
 fi
-tm send-keys -t "$ses" q
-wait_dead >/dev/null
-cleanup
-start_at 80 24 "LC_ALL=zh_CN.UTF-8" run --lang en --seed 7
-check "--lang en beats the locale" wait_for "p linked"
-tm send-keys -t "$ses" q
-wait_dead >/dev/null
-cleanup
+opens_in "--lang en beats the locale" "LC_ALL=zh_CN.UTF-8" "p linked" run --lang en --seed 7
 
 start_at 80 24 "" lesson overfitting --lang zh
 check "a lesson in Chinese" wait_for "用 dropout 对抗过拟合"
