@@ -9,6 +9,9 @@ swift test -c release -Xswiftc -enable-testing --skip-build
 if [ -f Tests/e2e/visualizer.sh ]; then
   bash Tests/e2e/visualizer.sh .build/release/dropviz
 fi
+if [ -f Tests/e2e/chinese.sh ]; then
+  bash Tests/e2e/chinese.sh .build/release/dropviz
+fi
 if [ -f Tests/e2e/reliability.sh ]; then
   bash Tests/e2e/reliability.sh .build/release/dropviz
 fi

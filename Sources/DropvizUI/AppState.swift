@@ -11,6 +11,8 @@ public struct AppState {
     public var width: Int
     public var height: Int
     public var glyphs: Glyphs
+    /// The language of the screen (`--lang`, `L`); see `lang` for the one drawn.
+    public var language: Language = .en
     /// Index of the selected dropout layer: 0 = input, i = hidden layer i.
     public var selectedLayer: Int = 1
     public var paused = false

@@ -1,6 +1,6 @@
 /// The lessons that come with dropviz (`dropviz lesson --list`).
 public enum BuiltinLessons {
-    public static let all: [Lesson] = [overfitting, scaling, rate, uncertainty, variants, convDropout, recurrentDropout, grid]
+    public static let all: [Lesson] = [overfitting, scaling, rate, uncertainty, variants, convDropout, recurrentDropout, grid].map(withChinese)
 
     public static func named(_ name: String) -> Lesson? { all.first { $0.name == name } }
 

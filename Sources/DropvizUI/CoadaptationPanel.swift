@@ -54,13 +54,13 @@ enum CoadaptationPanel {
 
         let mean = n.summary.value.isNaN ? "n/a" : String(format: "%.3f", n.summary.value)
         let lines: [(String, Style)] = [
-            ("\(s.layerName(n.layer)), eval", Style(bold: true)),
-            ("mean |r| \(mean)", Style(bold: true).fg(.yellow)),
-            ("over \(n.summary.usedUnits)/\(n.units) units", .plain),
-            (n.deadUnits == 0 ? "none constant" : "\(n.deadUnits) constant (dead)", Style(dim: n.deadUnits == 0)),
-            (shown < n.units ? "map: 1–\(shown) of \(n.units)" : "map: all \(n.units)", Style(dim: true)),
-            (s.glyphs.isUnicode ? "−1 blue … red +1" : "-1 ' ' 0 : +1 #", Style(dim: true)),
-            ("validation set", Style(dim: true)),
+            (s.tr(.layerEval, s.displayLayerName(n.layer)), Style(bold: true)),
+            (s.tr(.meanR, mean), Style(bold: true).fg(.yellow)),
+            (s.tr(.overUnits, n.summary.usedUnits, n.units), .plain),
+            (n.deadUnits == 0 ? s.tr(.noneConstant) : s.tr(.constantDead, n.deadUnits), Style(dim: n.deadUnits == 0)),
+            (shown < n.units ? s.tr(.mapPart, shown, n.units) : s.tr(.mapAll, n.units), Style(dim: true)),
+            (s.glyphs.isUnicode ? s.tr(.blueToRed) : "-1 ' ' 0 : +1 #", Style(dim: true)),
+            (s.tr(.validationSet), Style(dim: true)),
         ]
         let x = shown > 0 ? shown + 1 : 0
         for (i, (text, style)) in lines.enumerated() {

@@ -29,16 +29,16 @@ enum ConfusionPanel {
 
     static func render(_ s: AppState, area: Rect, into buffer: inout Buffer) {
         guard let m = s.panelCache.value("confusion", s, inputs: [], compute: { counts(s) }) else {
-            PanelSupport.line("confusion matrix:", row: 0, in: area, style: Style(bold: true), glyphs: s.glyphs, into: &buffer)
-            PanelSupport.line("classification only", row: 1, in: area, style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
+            PanelSupport.line(s.tr(.confusionMatrix), row: 0, in: area, style: Style(bold: true), glyphs: s.glyphs, into: &buffer)
+            PanelSupport.line(s.tr(.classificationOnly), row: 1, in: area, style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
             return
         }
         let k = m.count
         let total = m.joined().reduce(0, +)
         let right = (0..<k).map { m[$0][$0] }.reduce(0, +)
         let accuracy = total == 0 ? 0 : Double(right) / Double(total)
-        let summary = String(format: "val acc %.1f%%  %d/%d", accuracy * 100, right, total)
-        let labelWidth = min(4, (0..<k).map { PanelSupport.className(s, $0, maxLength: 4).count }.max() ?? 1)
+        let summary = s.tr(.valAccuracy, String(format: "%.1f", accuracy * 100), right, total)
+        let labelWidth = min(4, (0..<k).map { PanelSupport.className(s, $0, maxLength: 4).displayWidth }.max() ?? 1)
         let digits = String(m.joined().max() ?? 0).count
         let cellWidth = max(digits, labelWidth) + 1
         if k + 2 <= area.height, max(3, labelWidth) + 1 + k * cellWidth <= area.width {
@@ -60,7 +60,7 @@ enum ConfusionPanel {
         let x0 = max(3, labelWidth) + 1
         PanelSupport.line("t\\p", row: 0, in: area, style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
         for c in 0..<k {
-            let label = String(repeating: " ", count: max(0, cellWidth - name(c).count)) + name(c)
+            let label = String(repeating: " ", count: max(0, cellWidth - name(c).displayWidth)) + name(c)
             PanelSupport.line(label, row: 0, in: area, x: x0 + c * cellWidth, style: Style(bold: true), glyphs: s.glyphs, into: &buffer)
         }
         for t in 0..<k {
@@ -109,7 +109,7 @@ enum ConfusionPanel {
         heatMap(m).render(area: Rect(x: area.x + 4, y: area.y + 1, width: 2 * k, height: (k + 1) / 2), into: &buffer)
         // The legend beside the map when there is room.
         let x = 4 + 2 * k + 1
-        let legend = ["rows: true", "cols: pred", "green right", "red wrong", "shade: share", "of true row"]
+        let legend = [L10n.rowsTrue, .colsPred, .greenRight, .redWrong, .shadeShare, .ofTrueRow].map { s.tr($0) }
         for (i, line) in legend.enumerated() where i + 1 < area.height - 1 && area.width - x >= 9 {
             PanelSupport.line(line, row: i, in: area, x: x, style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
         }
@@ -121,7 +121,7 @@ enum ConfusionPanel {
         var mistakes: [(t: Int, p: Int, n: Int)] = []
         for t in m.indices { for p in m.indices where p != t && m[t][p] > 0 { mistakes.append((t, p, m[t][p])) } }
         mistakes.sort { ($0.n, -$0.t, -$0.p) > ($1.n, -$1.t, -$1.p) }
-        PanelSupport.line(mistakes.isEmpty ? "no mistakes" : "worst (true→pred ×n):", row: 1, in: area, style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
+        PanelSupport.line(s.tr(mistakes.isEmpty ? .noMistakes : .worstMistakes), row: 1, in: area, style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
         for (i, e) in mistakes.prefix(max(0, area.height - 2)).enumerated() {
             let text = "\(PanelSupport.className(s, e.t, maxLength: 10))→\(PanelSupport.className(s, e.p, maxLength: 10)) ×\(e.n)"
             PanelSupport.line(text, row: i + 2, in: area, style: Style().fg(.red), glyphs: s.glyphs, into: &buffer)

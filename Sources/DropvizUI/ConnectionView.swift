@@ -102,11 +102,11 @@ enum ConnectionView {
         guard width >= 1, bottom > top else { return }
         let times = glyphs.isUnicode ? "×" : "x"
         let whole = "\(a.count)\(times)\(b.count) w"
-        let parts = whole.count <= width ? [whole] : ["\(a.count)", "\(times)\(b.count)", "w"]
-        guard parts.allSatisfy({ $0.count <= width }), bottom - top >= parts.count else { return }
+        let parts = whole.displayWidth <= width ? [whole] : ["\(a.count)", "\(times)\(b.count)", "w"]
+        guard parts.allSatisfy({ $0.displayWidth <= width }), bottom - top >= parts.count else { return }
         let y = top + (bottom - top - parts.count) / 2
         for (k, part) in parts.enumerated() {
-            _ = buffer.put(part, x: x0 + (width - part.count) / 2, y: y + k, style: Style(dim: true), maxWidth: width)
+            _ = buffer.put(part, x: x0 + (width - part.displayWidth) / 2, y: y + k, style: Style(dim: true), maxWidth: width)
         }
     }
 
@@ -123,7 +123,7 @@ enum ConnectionView {
         let x = first.frame.x + 1
         let width = first.block.right - x
         let top = first.block.bottom + 1, bottom = area.bottom - 1
-        guard bottom - top >= rows.count, rows.allSatisfy({ $0.reduce(0) { $0 + $1.0.count } <= width }) else { return }
+        guard bottom - top >= rows.count, rows.allSatisfy({ $0.reduce(0) { $0 + $1.0.displayWidth } <= width }) else { return }
         for (k, row) in rows.enumerated() {
             var cx = x
             for (text, style) in row { cx = buffer.put(text, x: cx, y: bottom - rows.count + k, style: style) }

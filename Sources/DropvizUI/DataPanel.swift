@@ -60,12 +60,12 @@ extension AppState {
     mutating func toggleUncertaintyMap() {
         let kind = DataPanel.kind(self)
         guard kind == .boundary || kind == .regressionCurve, trainer.mlp != nil else {
-            notice = "m: the MC uncertainty map needs 2-D classification or 1-D regression data (e.g. moons, sine)"
+            notice = tr(.mcMapNeeds)
             return
         }
         uncertaintyMap = panel == .data ? !uncertaintyMap : true
         panel = .data
-        let what = kind == .boundary ? "the map shows the MC standard deviation of p over the plane" : "MC mean with a ±2σ band over x"
-        notice = uncertaintyMap ? "m: \(what), T=\(mcSamples) passes (< > change T); m again: back" : "m: back to the eval-mode view"
+        let what = tr(kind == .boundary ? .mcMapPlane : .mcBandX)
+        notice = uncertaintyMap ? tr(.mcMapOn, what, mcSamples) : tr(.mcMapOff)
     }
 }

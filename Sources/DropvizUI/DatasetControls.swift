@@ -18,7 +18,7 @@ extension AppState {
             selectedUnit = 0
             exampleIndex = 0
             if twin != nil { try startTwin() }
-            notice = reason + ": training restarts (new data)"
+            notice = tr(.restartsNewData, reason)
             return true
         } catch {
             notice = "\(error)"
@@ -35,7 +35,7 @@ extension AppState {
         let generated = DatasetCatalog.entry(c.dataset)?.isGenerated ?? false
         c.trainSize = generated ? 80 : nil
         c.rates = [c.rates[0]] + c.hidden.indices.map { c.rates[$0 + 1] }
-        rebuild(c, reason: "data set \(c.dataset)")
+        rebuild(c, reason: tr(.dataSetNamed, c.dataset))
     }
 
     /// Halves or doubles the training set (between 10 examples and all of them).
@@ -46,12 +46,12 @@ extension AppState {
         var n = up ? current * 2 : max(10, current / 2)
         if up, c.trainSize == nil { n = current }
         n = min(n, pool)
-        guard n != current else { notice = "training set: \(current) examples (limit)"; return }
+        guard n != current else { notice = tr(.trainingSetLimit, current); return }
         c.trainSize = n
-        if !rebuild(c, reason: "training set \(n) examples") {
+        if !rebuild(c, reason: tr(.trainingSetN, n)) {
             // More than the data set holds: use all of it.
             c.trainSize = nil
-            rebuild(c, reason: "training set: all examples")
+            rebuild(c, reason: tr(.trainingSetAll))
         }
     }
 
@@ -59,13 +59,13 @@ extension AppState {
     public mutating func changeNoise(by delta: Double) {
         var c = trainer.config
         guard let e = DatasetCatalog.entry(c.dataset), e.isGenerated else {
-            notice = "noise: only for generated data sets"
+            notice = tr(.noiseOnlyGenerated)
             return
         }
         let current = c.noise ?? e.defaultNoise ?? 0
         let next = max(0, ((current + delta) * 100).rounded() / 100)
         c.noise = next
-        rebuild(c, reason: String(format: "noise %.2f", next))
+        rebuild(c, reason: tr(.noiseN, String(format: "%.2f", next)))
     }
 }
 

@@ -130,8 +130,8 @@ enum DecisionBoundaryView {
     static let pointSymbols: Set<Character> = Set("●▲■◆○△□◇o^#@+")
 
     /// The legend's words for the points shown.
-    static func pointsLegend(_ showsValidation: Bool, glyphs: Glyphs) -> String {
-        glyphs.isUnicode ? (showsValidation ? "● train ○ val" : "● train") : (showsValidation ? "o train + val" : "o train")
+    static func pointsLegend(_ showsValidation: Bool, glyphs: Glyphs, language: Language = .en) -> String {
+        glyphs.isUnicode ? language.text(showsValidation ? .pointsTrainVal : .pointsTrain) : (showsValidation ? "o train + val" : "o train")
     }
 
     static func render(_ s: AppState, area: Rect, into buffer: inout Buffer) {
@@ -155,9 +155,9 @@ enum DecisionBoundaryView {
         }
         map.render(area: mapArea, into: &buffer)
         let classes = s.trainer.data.validation.task.outputs
-        let background = options.discrete ? "map: class regions" : classes == 2 ? "map: p(\(PanelSupport.className(s, 1, maxLength: 6)))" : "map: likeliest class"
+        let background = options.discrete ? s.tr(.mapRegions) : classes == 2 ? s.tr(.mapP, PanelSupport.className(s, 1, maxLength: 6)) : s.tr(.mapLikeliest)
         let showsValidation = pointSets(s.trainer.data, mapArea: mapArea, validation: options.validation).count == 2
-        let points = pointsLegend(showsValidation, glyphs: s.glyphs)
+        let points = pointsLegend(showsValidation, glyphs: s.glyphs, language: s.lang)
         let legend = "\(points)  \(background)"
         PanelSupport.line(legend, row: area.height - legendRows, in: area, style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
         if legendRows == 2 {

@@ -65,22 +65,22 @@ extension NetworkDiagram {
                 }
             }
             units.append(states)
-            let name = offset > 0 ? "\(s.trainer.model.positionNames[offset + d]) \(width)" : d == 0 ? "input \(width)" : "hidden\(d) \(width)"
-            let rate = String(format: "p=%.2f", layer.rate) + Self.observed(s.trainer.dropStatistics[position: offset + d], variant: variant, rate: layer.rate)
+            let name = offset > 0 ? "\(s.trainer.model.positionNames[offset + d]) \(width)" : d == 0 ? s.tr(.inputN, width) : s.tr(.hiddenWidth, d, width)
+            let rate = String(format: "p=%.2f", layer.rate) + Self.observed(s.trainer.dropStatistics[position: offset + d], variant: variant, rate: layer.rate, language: s.lang)
             let count: String
             if evalMode {
-                count = s.trainer.config.scaling == .vanilla && layer.rate > 0 && variant == .bernoulli ? String(format: s.glyphs.isUnicode ? "eval ×%.2f" : "eval x%.2f", 1 - layer.rate) : "eval: none dropped"
+                count = s.trainer.config.scaling == .vanilla && layer.rate > 0 && variant == .bernoulli ? (s.glyphs.isUnicode ? s.tr(.evalTimes, String(format: "%.2f", 1 - layer.rate)) : String(format: "eval x%.2f", 1 - layer.rate)) : s.tr(.evalNoneDropped)
             } else {
                 switch variant {
                 case .bernoulli, .standout:
-                    count = "dropped \(dropped)/\(width)"
+                    count = s.tr(.droppedOf, dropped, width)
                 case .gaussian:
                     let gates = (0..<width).map { layer.mask[0, $0] }
                     count = String(format: "g %.2f", gates.min() ?? 1) + (s.glyphs.isUnicode ? "…" : "..") + String(format: "%.2f", gates.max() ?? 1)
                 case .dropconnect:
                     let total = layer.weightMask.count
                     let zeros = layer.dropsConnections ? layer.weightMask.data.reduce(0) { $0 + ($1 == 0 ? 1 : 0) } : 0
-                    count = total > 0 ? "conn dropped \(zeros * 100 / total)%" : "conn dropped 0%"
+                    count = s.tr(.connDropped, total > 0 ? zeros * 100 / total : 0)
                 }
             }
             labels.append((name, rate, count))
@@ -97,14 +97,15 @@ extension NetworkDiagram {
             out = (0..<k).map { _ in .kept(level: 1) }
         }
         units.append(out)
-        labels.append(("output \(k)", arch.task.isClassification ? "softmax" : "linear", ""))
-        let caption = evalMode ? "eval: none dropped" : "batch example #1"
+        labels.append((s.tr(.outputN, k), arch.task.isClassification ? "softmax" : s.tr(.linear), ""))
+        let caption = s.tr(evalMode ? .evalNoneDropped : .batchExample)
         // The hidden layers' variant (the input position falls back to Bernoulli's ✕).
         let hiddenVariant = net.dropout.count > 1 ? net.dropout[1].effectiveVariant : net.dropout[0].effectiveVariant
         self.init(units: units, labels: labels, selected: s.selectedLayer - offset, rateTargets: Set(s.rateTargets.map { $0 - offset }), glyphs: s.glyphs, caption: caption,
-                  legend: Self.legendEntries(variant: hiddenVariant, evalMode: evalMode, glyphs: s.glyphs),
+                  legend: Self.legendEntries(variant: hiddenVariant, evalMode: evalMode, glyphs: s.glyphs, language: s.lang),
                   selectedUnit: s.panel == .maths || s.unitPicture ? s.selectedUnit : nil,
                   connections: Self.connections(of: net, evalMode: evalMode))
+        language = s.lang
         if UnitThumbnails.available(s) { thumbnails = UnitThumbnails(network: net, data: s.trainer.data, glyphs: s.glyphs) }
     }
 
@@ -159,29 +160,29 @@ extension NetworkDiagram {
 
     /// The running drop statistic beside the rate, so a wrong mask shows at once (DROPOUT.md's
     /// pitfall): the observed drop fraction, or the Gaussian gates' variance (→ p/(1-p)).
-    static func observed(_ st: DropStatistics.Position?, variant: DropoutVariant, rate: Float) -> String {
+    static func observed(_ st: DropStatistics.Position?, variant: DropoutVariant, rate: Float, language: Language = .en) -> String {
         guard let st, rate > 0 else { return "" }
         switch variant {
         case .gaussian:
-            return st.gateCount > 0 ? String(format: " var %.2f", st.gateVariance) : ""
+            return st.gateCount > 0 ? language.text(.varN, String(format: "%.2f", st.gateVariance)) : ""
         case .bernoulli, .dropconnect, .standout:
-            return st.totalDraws > 0 ? String(format: " seen %.1f%%", st.dropFraction * 100) : ""
+            return st.totalDraws > 0 ? language.text(.seenN, String(format: "%.1f", st.dropFraction * 100)) : ""
         }
     }
 
     /// What the marks mean for the hidden layers' variant, in a few words: each entry is one
     /// legend row (about 14 columns).
-    public static func legendEntries(variant: DropoutVariant, evalMode: Bool, glyphs: Glyphs) -> [String] {
+    public static func legendEntries(variant: DropoutVariant, evalMode: Bool, glyphs: Glyphs, language l: Language = .en) -> [String] {
         let shades = String(glyphs.shades.dropFirst())
         let drop = String(glyphs.unitDropped)
-        if evalMode { return ["\(shades) |x|", "none dropped"] }
+        if evalMode { return ["\(shades) |x|", l.text(.noneDropped)] }
         switch variant {
-        case .bernoulli: return ["\(drop) dropped", "\(shades) |x|"]
-        case .gaussian: return ["\(shades) |g-1|", "blue<1 red>1"]
+        case .bernoulli: return [l.text(.glyphDropped, drop), "\(shades) |x|"]
+        case .gaussian: return ["\(shades) |g-1|", l.text(.blueRed)]
         case .dropconnect:
             let few = glyphs.shades[1], many = glyphs.shades[glyphs.shades.count - 1]
-            return ["inputs lost:", "\(few) few \(many) many"]
-        case .standout: return ["\(drop) dropped", glyphs.isUnicode ? "\(shades) keep π" : "\(shades) keep pi"]
+            return [l.text(.inputsLost), l.text(.fewMany, few, many)]
+        case .standout: return [l.text(.glyphDropped, drop), glyphs.isUnicode ? l.text(.keepPi, shades) : "\(shades) keep pi"]
         }
     }
 }

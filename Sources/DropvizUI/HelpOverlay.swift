@@ -4,23 +4,21 @@ import TermUI
 public enum HelpOverlay {
     /// Keys the presenter locked are dimmed, and the footer says what dim means (a word beside
     /// each would widen the columns past an 80-column screen).
-    public static func render(glyphs: Glyphs, presenter: PresenterControls = .init(), in area: Rect, into buffer: inout Buffer) {
+    public static func render(glyphs: Glyphs, language: Language = .en, presenter: PresenterControls = .init(), in area: Rect, into buffer: inout Buffer) {
         let rows = KeyBindings.all.map { row in
-            let locked = presenter.locks(row: row.keys)
-            return (keys: ascii(row.keys, glyphs), action: ascii(row.action, glyphs), locked: locked)
+            (keys: ascii(row.keys, glyphs), action: ascii(language.translate(row.action), glyphs), locked: presenter.locks(row: row.keys))
         }
-        let keyWidth = rows.map(\.keys.count).max() ?? 0
-        let entryWidth = keyWidth + 2 + (rows.map(\.action.count).max() ?? 0)
+        let keyWidth = rows.map(\.keys.displayWidth).max() ?? 0
+        let entryWidth = keyWidth + 2 + (rows.map(\.action.displayWidth).max() ?? 0)
         // Two columns when one would not fit the height.
         let columns = rows.count + 4 > area.height ? 2 : 1
         let perColumn = (rows.count + columns - 1) / columns
-        let footer = rows.contains(where: \.locked) ? "dim: locked in this lesson · ? legend · any other key closes"
-            : "p = drop probability · ? legend · any other key closes"
-        let width = min(area.width, max(columns * entryWidth + (columns - 1) * 2, footer.count) + 4)
+        let footer = language.text(rows.contains(where: \.locked) ? .helpFooterLocked : .helpFooter)
+        let width = min(area.width, max(columns * entryWidth + (columns - 1) * 2, footer.displayWidth) + 4)
         let height = min(area.height, perColumn + 4)
         let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
         buffer.fill(box, " ")
-        drawBox(box, title: " keys ", glyphs: glyphs, into: &buffer)
+        drawBox(box, title: language.text(.keysTitle), glyphs: glyphs, into: &buffer)
         for (i, row) in rows.enumerated() {
             let column = i / perColumn, line = i % perColumn
             guard line + 1 < box.height - 2 else { continue }
@@ -33,7 +31,7 @@ public enum HelpOverlay {
     }
 
     /// The second page: what every symbol, shade, colour, label and panel on the screen means.
-    public static func legendLines(glyphs: Glyphs) -> [(term: String, meaning: String)] {
+    public static func legendLines(glyphs: Glyphs, language: Language = .en) -> [(term: String, meaning: String)] {
         let shades = String(glyphs.shades.dropFirst())
         return [
             ("DIAGRAM", ""),
@@ -71,15 +69,15 @@ public enum HelpOverlay {
             ("  H, MI", "predictive entropy and mutual information (nats): uncertainty"),
             ("confusion", "validation confusion matrix"),
             ("sweep", "W: one network per rate, validation loss against the rate"),
-        ].map { (ascii($0.0, glyphs), ascii($0.1, glyphs)) }
+        ].map { (ascii(translateTerm($0.0, language), glyphs), ascii(language.translate($0.1), glyphs)) }
     }
 
     /// The legend, wrapped to the box and cut into pages that fit its height: each entry is
     /// (term, one line of its meaning); a heading has no meaning.
-    static func legendPages(glyphs: Glyphs, in area: Rect) -> (box: Rect, termWidth: Int, pages: [[(term: String, text: String)]]) {
-        let rows = legendLines(glyphs: glyphs)
-        let termWidth = rows.map(\.term.count).max() ?? 0
-        let width = min(area.width, termWidth + 2 + (rows.map(\.meaning.count).max() ?? 0) + 4)
+    static func legendPages(glyphs: Glyphs, language: Language = .en, in area: Rect) -> (box: Rect, termWidth: Int, pages: [[(term: String, text: String)]]) {
+        let rows = legendLines(glyphs: glyphs, language: language)
+        let termWidth = rows.map(\.term.displayWidth).max() ?? 0
+        let width = min(area.width, termWidth + 2 + (rows.map(\.meaning.displayWidth).max() ?? 0) + 4)
         let height = min(area.height, rows.count + 3)
         let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
         let meaningWidth = max(8, box.width - 4 - termWidth - 2)
@@ -96,12 +94,12 @@ public enum HelpOverlay {
     }
 
     /// Page `page` (0-based) of the legend in a box.
-    public static func renderLegend(page: Int, glyphs: Glyphs, in area: Rect, into buffer: inout Buffer) {
-        let (box, termWidth, pages) = legendPages(glyphs: glyphs, in: area)
+    public static func renderLegend(page: Int, glyphs: Glyphs, language: Language = .en, in area: Rect, into buffer: inout Buffer) {
+        let (box, termWidth, pages) = legendPages(glyphs: glyphs, language: language, in: area)
         guard !pages.isEmpty, box.height >= 4 else { return }
         let index = min(max(page, 0), pages.count - 1)
         buffer.fill(box, " ")
-        drawBox(box, title: " legend ", glyphs: glyphs, into: &buffer)
+        drawBox(box, title: language.text(.legendTitle), glyphs: glyphs, into: &buffer)
         let inner = box.inset(by: 1)
         for (k, line) in pages[index].enumerated() where k < inner.height - 1 {
             let y = inner.y + k
@@ -112,14 +110,22 @@ public enum HelpOverlay {
                 _ = buffer.put(line.text, x: inner.x + 1 + termWidth + 2, y: y, maxWidth: max(0, inner.right - (inner.x + 1 + termWidth + 2)))
             }
         }
-        let more = index + 1 < pages.count ? "? next page · " : ""
-        let footer = "page \(index + 1)/\(pages.count) · \(more)any other key closes"
+        let more = index + 1 < pages.count ? language.text(.legendNextPage) : ""
+        let footer = language.text(.pageOf, index + 1, pages.count) + more + language.text(.anyOtherKeyCloses)
         _ = buffer.put(ascii(footer, glyphs), x: inner.x + 1, y: inner.bottom - 1, style: Style(dim: true), maxWidth: inner.width - 2)
     }
 
     /// Pages of the legend at this screen size (for `?` to know when to close).
-    public static func legendPageCount(glyphs: Glyphs, width: Int, height: Int) -> Int {
-        legendPages(glyphs: glyphs, in: Rect(x: 0, y: 1, width: width, height: height - 2)).pages.count
+    public static func legendPageCount(glyphs: Glyphs, language: Language = .en, width: Int, height: Int) -> Int {
+        legendPages(glyphs: glyphs, language: language, in: Rect(x: 0, y: 1, width: width, height: height - 2)).pages.count
+    }
+
+    /// A legend term in `language`: looked up whole, else the words after its leading glyphs
+    /// ("✕ (red)" → "✕ （红）").
+    static func translateTerm(_ term: String, _ language: Language) -> String {
+        let whole = language.translate(term)
+        guard whole == term, let space = term.firstIndex(of: " ") else { return whole }
+        return String(term[...space]) + language.translate(String(term[term.index(after: space)...]))
     }
 
     static func ascii(_ s: String, _ glyphs: Glyphs) -> String {

@@ -39,6 +39,7 @@ public enum KeyBindings {
         ("x", "export SVG figures + CSV"),
         ("i", "lesson instructions"),
         ("?", "help; again: legend"),
+        ("L", "English / 中文"),
         ("q  Ctrl-C", "quit"),
     ]
 

@@ -10,6 +10,10 @@ public struct Lesson: Codable, Equatable, Sendable {
     public var title: String
     /// The instructions, one paragraph per element.
     public var caption: [String]
+    /// The instructions in other languages, by language code ("zh"); `caption` is English.
+    public var captions: [String: [String]]?
+    /// The title in other languages, by language code.
+    public var titles: [String: String]?
     /// Training options as on the command line, e.g. ["--dataset", "moons", "--rate", "0.5"].
     public var options: [String]
     /// Start the same-seed twin with this hidden rate.
@@ -71,6 +75,9 @@ public struct Lesson: Codable, Equatable, Sendable {
     }
 
     public func check(source: String) throws {
+        for code in Array((captions ?? [:]).keys) + Array((titles ?? [:]).keys) where Language(rawValue: code) == nil {
+            throw DropvizError("\(source): unknown language '\(code)' in captions or titles (one of: \(Language.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
         if let p = panel, Panel(rawValue: p) == nil {
             throw DropvizError("\(source): unknown panel '\(p)' (one of: \(Panel.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
@@ -104,13 +111,14 @@ public struct Lesson: Codable, Equatable, Sendable {
 public enum LessonOverlay {
     /// The caption wrapped to the box and cut into pages that fit the screen; a paragraph
     /// moves to the next page whole when it fits one.
-    static func pages(_ lesson: Lesson, in area: Rect) -> (box: Rect, pages: [[String]]) {
+    static func pages(_ lesson: Lesson, language: Language = .en, in area: Rect) -> (box: Rect, pages: [[String]]) {
+        let caption = lesson.caption(in: language)
         let width = min(area.width - 4, 76)
         // Two border rows and the footer.
         let perPage = max(1, area.height - 3)
         var pages: [[String]] = [[]]
-        for (k, paragraph) in lesson.caption.enumerated() {
-            let lines = wrap(paragraph, width: width - 4) + (k + 1 < lesson.caption.count ? [""] : [])
+        for (k, paragraph) in caption.enumerated() {
+            let lines = wrap(paragraph, width: width - 4) + (k + 1 < caption.count ? [""] : [])
             if !pages[pages.count - 1].isEmpty && pages[pages.count - 1].count + lines.count > perPage { pages.append([]) }
             for line in lines {
                 if pages[pages.count - 1].count == perPage { pages.append([]) }
@@ -124,36 +132,29 @@ public enum LessonOverlay {
         return (box, pages)
     }
 
-    public static func pageCount(_ lesson: Lesson, width: Int, height: Int) -> Int {
-        pages(lesson, in: Rect(x: 0, y: 1, width: width, height: height - 2)).pages.count
+    public static func pageCount(_ lesson: Lesson, language: Language = .en, width: Int, height: Int) -> Int {
+        pages(lesson, language: language, in: Rect(x: 0, y: 1, width: width, height: height - 2)).pages.count
     }
 
-    public static func render(_ lesson: Lesson, page: Int = 0, glyphs: Glyphs, in area: Rect, into buffer: inout Buffer) {
-        let (box, pages) = pages(lesson, in: area)
+    public static func render(_ lesson: Lesson, page: Int = 0, glyphs: Glyphs, language: Language = .en, in area: Rect, into buffer: inout Buffer) {
+        let (box, pages) = pages(lesson, language: language, in: area)
         let index = min(max(page, 0), pages.count - 1)
         buffer.fill(box, " ")
-        HelpOverlay.drawBox(box, title: " \(lesson.title) ", glyphs: glyphs, into: &buffer)
+        HelpOverlay.drawBox(box, title: " \(lesson.title(in: language)) ", glyphs: glyphs, into: &buffer)
         for (i, line) in pages[index].enumerated() where i < box.height - 3 {
             _ = buffer.put(line, x: box.x + 2, y: box.y + 1 + i, maxWidth: box.width - 4)
         }
         let footer = index + 1 < pages.count
-            ? "page \(index + 1)/\(pages.count) · any key: next page"
-            : (pages.count > 1 ? "page \(index + 1)/\(pages.count) · " : "") + "any key closes · i opens again"
+            ? language.text(.lessonNextPage, index + 1, pages.count)
+            : (pages.count > 1 ? language.text(.pageOf, index + 1, pages.count) : "") + language.text(.lessonCloses)
         _ = buffer.put(HelpOverlay.ascii(footer, glyphs), x: box.x + 2, y: box.bottom - 2, style: Style(dim: true), maxWidth: box.width - 4)
     }
 
+    /// Lines of at most `width` columns: broken at spaces, and between any two characters of
+    /// Chinese (which has no spaces); a character is never cut.
     static func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ") {
-            if !line.isEmpty && line.count + 1 + word.count > width {
-                lines.append(line)
-                line = ""
-            }
-            line += (line.isEmpty ? "" : " ") + word
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
+        let words = text.split(separator: " ").joined(separator: " ")
+        return words.isEmpty ? [] : words.wrapped(toWidth: width)
     }
 }
 

@@ -13,37 +13,37 @@ extension LinePlot {
         var series: [LinePlot.Series] = []
         var title: String
         if s.showAccuracy {
-            title = "accuracy"
-            series.append(.init(points: pts(h.trainAccuracy), label: "train", color: .cyan))
-            series.append(.init(points: pts(h.valAccuracy), label: "val", color: .magenta))
+            title = s.tr(.accuracy)
+            series.append(.init(points: pts(h.trainAccuracy), label: s.tr(.train), color: .cyan))
+            series.append(.init(points: pts(h.valAccuracy), label: s.tr(.val), color: .magenta))
             if let t = s.twin {
-                series.append(.init(points: pts(t.history.trainAccuracy), label: "twin train", color: .green))
-                series.append(.init(points: pts(t.history.valAccuracy), label: "twin val", color: .yellow))
+                series.append(.init(points: pts(t.history.trainAccuracy), label: s.tr(.twinTrain), color: .green))
+                series.append(.init(points: pts(t.history.valAccuracy), label: s.tr(.twinValCurve), color: .yellow))
             }
         } else {
-            title = "loss"
-            series.append(.init(points: pts(h.smoothedLoss), label: "batch", color: .white))
-            series.append(.init(points: pts(h.trainLoss), label: "train", color: .cyan))
-            series.append(.init(points: pts(h.valLoss), label: "val", color: .magenta))
+            title = s.tr(.loss)
+            series.append(.init(points: pts(h.smoothedLoss), label: s.tr(.batch), color: .white))
+            series.append(.init(points: pts(h.trainLoss), label: s.tr(.train), color: .cyan))
+            series.append(.init(points: pts(h.valLoss), label: s.tr(.val), color: .magenta))
             if let t = s.twin {
-                series.append(.init(points: pts(t.history.trainLoss), label: "twin train", color: .green))
-                series.append(.init(points: pts(t.history.valLoss), label: "twin val", color: .yellow))
+                series.append(.init(points: pts(t.history.trainLoss), label: s.tr(.twinTrain), color: .green))
+                series.append(.init(points: pts(t.history.valLoss), label: s.tr(.twinValCurve), color: .yellow))
             }
         }
         var markers = h.events.map { LinePlot.Marker(x: Double($0.step), label: $0.label, shortLabel: Self.shortLabel($0.label)) }
         if let t = s.twin {
             title += " · \(s.twinLabel)"
             // The early-stopping points.
-            if let b = AppState.bestValidationStep(s.trainer) { markers.append(.init(x: Double(b.step), label: "best")) }
-            if let b = AppState.bestValidationStep(t) { markers.append(.init(x: Double(b.step), label: "twin best")) }
+            if let b = AppState.bestValidationStep(s.trainer) { markers.append(.init(x: Double(b.step), label: s.tr(.best))) }
+            if let b = AppState.bestValidationStep(t) { markers.append(.init(x: Double(b.step), label: s.tr(.twinBest))) }
         }
         var yRange: ClosedRange<Double>? = s.showAccuracy && !s.logScale ? 0...1 : nil
         if yRange == nil, !s.logScale, let range = window.yRange(series.map(\.points)) {
             yRange = range.range
-            if range.clipped { title += " · start off scale" }
+            if range.clipped { title += " · " + s.tr(.startOffScale) }
         }
-        if s.recentWindow { title += " · recent" }
-        self.init(series: series, title: title + (s.logScale ? " · log" : ""),
+        if s.recentWindow { title += " · " + s.tr(.recent) }
+        self.init(series: series, title: title + (s.logScale ? " · " + s.tr(.log) : ""),
                   yScale: s.logScale ? .log : .linear,
                   yRange: yRange,
                   xRange: window.x, markers: markers, glyphs: s.glyphs)
@@ -53,7 +53,7 @@ extension LinePlot {
     /// The last word of a marker's label ("0.5→0.6" of "h1-h2 p 0.5→0.6"), used where the
     /// whole label has no room.
     static func shortLabel(_ label: String) -> String? {
-        guard let last = label.split(separator: " ").last, last.count < label.count else { return nil }
+        guard let last = label.split(separator: " ").last, String(last).displayWidth < label.displayWidth else { return nil }
         return String(last)
     }
 }

@@ -20,29 +20,30 @@ enum MathsPanel {
         let r = MathsReadout(s)
         let w = area.width
         var blocks: [PanelBlock] = []
-        let name = r.position == 0 ? "input" : "hidden\(r.position)"
+        let l = s.lang
+        let name = r.position == 0 ? l.text(.input) : l.text(.hiddenN, r.position)
         blocks.append(PanelBlock(priority: 9, lines: [PanelLine([
-            ("\(name) unit \(r.unit)/\(r.width) ", headStyle),
+            (l.text(.unitOf, name, r.unit, r.width), headStyle),
             ("p=\(PanelText.num(r.rate))", Style(bold: true).fg(.yellow)),
-            (" \(variantName(r))", labelStyle),
+            (" " + l.translate(variantName(r)), labelStyle),
         ])]))
         blocks.append(PanelBlock(priority: 10, lines: formula(r, s: s, width: w)))
         if let note = note(r, s: s) { blocks.append(PanelBlock(priority: r.scaling == .none ? 8 : 4, lines: [note])) }
-        blocks.append(PanelBlock(priority: 8, lines: numbers(r)))
-        blocks.append(PanelBlock(priority: 7, lines: statistics(r)))
-        if let strip = connectionStrip(r, width: w, glyphs: s.glyphs) { blocks.append(PanelBlock(priority: 6, lines: strip)) }
+        blocks.append(PanelBlock(priority: 8, lines: numbers(r, l)))
+        blocks.append(PanelBlock(priority: 7, lines: statistics(r, l)))
+        if let strip = connectionStrip(r, width: w, glyphs: s.glyphs, l) { blocks.append(PanelBlock(priority: 6, lines: strip)) }
         let penalties = RegularisationIdentity.penalties(s.trainer.network)
         let mine = penalties[r.position]
         blocks.append(PanelBlock(priority: 5, lines: [PanelLine([
-            ("reg ", labelStyle), ("p(1-p)=", .plain), (PanelText.num(mine.gateVariance, digits: 3), valueStyle),
+            (l.text(.reg), labelStyle), ("p(1-p)=", .plain), (PanelText.num(mine.gateVariance, digits: 3), valueStyle),
             (" L2 c=", .plain), (PanelText.num(mine.penaltyCoefficient, digits: 3), valueStyle),
-            (coefficientNote(r.scaling), labelStyle),
+            (coefficientNote(r.scaling, l), labelStyle),
         ])]))
         // The plot takes 1 row at least; it grows below into whatever is left.
         blocks.append(PanelBlock(priority: 3, lines: [PanelLine("")]))
         let table = penalties.map { pen in
             PanelLine([
-                ((pen.position == 0 ? "in " : "h\(pen.position) ").padding(toLength: 4, withPad: " ", startingAt: 0), pen.position == r.position ? headStyle : labelStyle),
+                ((pen.position == 0 ? "in " : "h\(pen.position) ").padded(toWidth: 4), pen.position == r.position ? headStyle : labelStyle),
                 ("p \(PanelText.num(pen.rate))  p(1-p) \(PanelText.num(pen.gateVariance, digits: 3))  c \(PanelText.num(pen.penaltyCoefficient, digits: 3))", .plain),
             ])
         }
@@ -54,7 +55,7 @@ enum MathsPanel {
         for b in kept {
             if b.priority == 3 {
                 let rows = min(4, 1 + area.height - used)
-                drawPenaltyPlot(rate: r.rate, area: Rect(x: area.x, y: y, width: w, height: rows), glyphs: s.glyphs, into: &buffer)
+                drawPenaltyPlot(rate: r.rate, area: Rect(x: area.x, y: y, width: w, height: rows), glyphs: s.glyphs, language: l, into: &buffer)
                 y += rows
                 continue
             }
@@ -76,6 +77,7 @@ enum MathsPanel {
 
     /// The formula of training and eval: one line when it fits, else two.
     static func formula(_ r: MathsReadout, s: AppState, width: Int) -> [PanelLine] {
+        let l = s.lang
         let train: String, eval: String
         switch r.variant {
         case .bernoulli:
@@ -90,14 +92,14 @@ enum MathsPanel {
             train = "r=a((M⊙W)v), M~B(1-p)"
             let layer = s.trainer.network.dropout[r.position]
             eval = layer.connectionInference == .momentMatching
-                ? "moment match μ,σ² Z=\(layer.inferenceSamples)" : "mean field r=a(E[M]⊙W v)"
+                ? l.text(.momentMatch, layer.inferenceSamples) : l.text(.meanFieldPanel)
         case .standout:
             train = "y=m·x, m~B(π)"; eval = "y=π·x"
         }
-        let one = PanelLine([("train ", labelStyle), (train, formulaStyle), ("  eval ", labelStyle), (eval, formulaStyle)])
+        let one = PanelLine([(l.text(.trainLabel), labelStyle), (train, formulaStyle), (l.text(.evalLabelSpaced), labelStyle), (eval, formulaStyle)])
         if one.width <= width { return [one] }
-        return [PanelLine([("train ", labelStyle), (train, formulaStyle)]),
-                PanelLine([("eval  ", labelStyle), (eval, formulaStyle)])]
+        return [PanelLine([(l.text(.trainLabel), labelStyle), (train, formulaStyle)]),
+                PanelLine([(l.text(.evalLabel), labelStyle), (eval, formulaStyle)])]
     }
 
     /// The line that says why: the missing rescaling, standout's gate, DropConnect's eval.
@@ -106,92 +108,93 @@ enum MathsPanel {
         switch r.variant {
         case .bernoulli:
             guard r.scaling == .none, r.rate > 0 else { return nil }
-            return PanelLine([("← eval sees \(PanelText.num(1 / (1 - r.rate)))× more: loss jumps", warnStyle)])
+            return PanelLine([(s.tr(.evalSeesMore, PanelText.num(1 / (1 - r.rate))), warnStyle)])
         case .standout:
             return PanelLine([("π=σ(α·(w·x)+β) ", formulaStyle),
                               ("α=\(PanelText.num(layer.standoutAlpha)) β=\(PanelText.num(layer.standoutBeta))", .plain)])
         case .dropconnect:
-            return PanelLine([(layer.connectionInference == .momentMatching ? "μ=E[M]Wv σ²=Var[M](W²)(v²), avg a(s)" : "eval ignores the variance (labelled mean field)", labelStyle)])
+            return PanelLine([(layer.connectionInference == .momentMatching ? "μ=E[M]Wv σ²=Var[M](W²)(v²), avg a(s)" : s.tr(.evalIgnoresVariance), labelStyle)])
         case .gaussian:
             return nil
         }
     }
 
     /// The selected unit's train and eval numbers.
-    static func numbers(_ r: MathsReadout) -> [PanelLine] {
+    static func numbers(_ r: MathsReadout, _ l: Language = .en) -> [PanelLine] {
         let n = { (v: Float) in PanelText.num(v) }
+        let trainLabel = l.text(.trainLabel), evalLabel = l.text(.evalLabel)
         var train: PanelLine
         if let t = r.train {
             switch r.variant {
             case .bernoulli:
                 let m = r.scaling == .inverted ? "m" : "r"
-                train = PanelLine([("train ", labelStyle), ("x=\(n(t.x)) \(m)=\(n(t.m)) → ", .plain), ("y=\(n(t.y))", valueStyle)])
+                train = PanelLine([(trainLabel, labelStyle), ("x=\(n(t.x)) \(m)=\(n(t.m)) → ", .plain), ("y=\(n(t.y))", valueStyle)])
                 if t.m == 0 { train.segments.append((text: " ✕", style: NetworkDiagram.droppedStyle)) }
             case .gaussian:
-                train = PanelLine([("train ", labelStyle), ("x=\(n(t.x)) g=\(n(t.m)) → ", .plain), ("y=\(n(t.y))", valueStyle)])
+                train = PanelLine([(trainLabel, labelStyle), ("x=\(n(t.x)) g=\(n(t.m)) → ", .plain), ("y=\(n(t.y))", valueStyle)])
             case .dropconnect:
                 let dropped = t.droppedInputs?.filter { $0 }.count ?? 0
                 let total = t.droppedInputs?.count ?? 0
-                train = PanelLine([("train ", labelStyle), ("r=", .plain), (n(t.x), valueStyle), (" inputs dropped \(dropped)/\(total)", .plain)])
+                train = PanelLine([(trainLabel, labelStyle), ("r=", .plain), (n(t.x), valueStyle), (l.text(.inputsDroppedOf, dropped, total), .plain)])
             case .standout:
-                train = PanelLine([("train ", labelStyle), ("x=\(n(t.x)) π=\(n(t.keep ?? 1)) m=\(n(t.m)) → ", .plain), ("y=\(n(t.y))", valueStyle)])
+                train = PanelLine([(trainLabel, labelStyle), ("x=\(n(t.x)) π=\(n(t.keep ?? 1)) m=\(n(t.m)) → ", .plain), ("y=\(n(t.y))", valueStyle)])
                 if t.m == 0 { train.segments.append((text: " ✕", style: NetworkDiagram.droppedStyle)) }
             }
         } else {
-            train = PanelLine("train: no step yet (space or n)", labelStyle)
+            train = PanelLine(l.text(.noStepYet), labelStyle)
         }
         let e = r.eval
         let eval: PanelLine
         switch r.variant {
         case .bernoulli:
             if r.scaling == .vanilla {
-                eval = PanelLine([("eval  ", labelStyle), ("x=\(n(e.x)) → ", .plain), ("(1-p)·x=\(n(e.y))", valueStyle)])
+                eval = PanelLine([(evalLabel, labelStyle), ("x=\(n(e.x)) → ", .plain), ("(1-p)·x=\(n(e.y))", valueStyle)])
             } else {
-                eval = PanelLine([("eval  ", labelStyle), ("x=\(n(e.x)) → ", .plain), ("y=\(n(e.y))", valueStyle)])
+                eval = PanelLine([(evalLabel, labelStyle), ("x=\(n(e.x)) → ", .plain), ("y=\(n(e.y))", valueStyle)])
             }
         case .gaussian:
-            eval = PanelLine([("eval  ", labelStyle), ("x=\(n(e.x)) → ", .plain), ("y=\(n(e.y))", valueStyle)])
+            eval = PanelLine([(evalLabel, labelStyle), ("x=\(n(e.x)) → ", .plain), ("y=\(n(e.y))", valueStyle)])
         case .dropconnect:
             if let mu = e.preActivation {
-                eval = PanelLine([("eval  ", labelStyle), ("μ=\(n(mu)) → ", .plain), ("r=\(n(e.x))", valueStyle)])
+                eval = PanelLine([(evalLabel, labelStyle), ("μ=\(n(mu)) → ", .plain), ("r=\(n(e.x))", valueStyle)])
             } else {
-                eval = PanelLine([("eval  ", labelStyle), ("r=\(n(e.x))", valueStyle)])
+                eval = PanelLine([(evalLabel, labelStyle), ("r=\(n(e.x))", valueStyle)])
             }
         case .standout:
-            eval = PanelLine([("eval  ", labelStyle), ("x=\(n(e.x)) π=\(n(e.keep ?? 1)) → ", .plain), ("π·x=\(n(e.y))", valueStyle)])
+            eval = PanelLine([(evalLabel, labelStyle), ("x=\(n(e.x)) π=\(n(e.keep ?? 1)) → ", .plain), ("π·x=\(n(e.y))", valueStyle)])
         }
         return [train, eval]
     }
 
     /// The running drop statistics against what they converge to.
-    static func statistics(_ r: MathsReadout) -> [PanelLine] {
+    static func statistics(_ r: MathsReadout, _ l: Language = .en) -> [PanelLine] {
         guard let st = r.statistics, st.totalDraws > 0 || st.gateCount > 0 else {
-            return [PanelLine("dropped so far: no step yet", labelStyle)]
+            return [PanelLine(l.text(.droppedNoStep), labelStyle)]
         }
         switch r.variant {
         case .bernoulli:
-            return [PanelLine([("dropped ", labelStyle), (PanelText.percent(st.dropFraction), valueStyle),
+            return [PanelLine([(l.text(.droppedLabel), labelStyle), (PanelText.percent(st.dropFraction), valueStyle),
                                (" ≈ p=\(PanelText.num(r.rate)) n=\(CompactNumber.format(Double(st.totalDraws)))", .plain)])]
         case .gaussian:
             let target = Double(r.rate) / Double(1 - r.rate)
-            return [PanelLine([("var g ", labelStyle), (PanelText.num(st.gateVariance, digits: 3), valueStyle),
+            return [PanelLine([(l.text(.varG), labelStyle), (PanelText.num(st.gateVariance, digits: 3), valueStyle),
                                (" ≈ p/(1-p)=\(PanelText.num(target, digits: 3))", .plain)])]
         case .dropconnect:
-            return [PanelLine([("inputs dropped: unit ", labelStyle), (PanelText.percent(st.dropFraction(unit: r.unit)), valueStyle),
-                               (" layer \(PanelText.percent(st.dropFraction)) ≈ p", .plain)])]
+            return [PanelLine([(l.text(.inputsDroppedUnit), labelStyle), (PanelText.percent(st.dropFraction(unit: r.unit)), valueStyle),
+                               (l.text(.layerApproxP, PanelText.percent(st.dropFraction)), .plain)])]
         case .standout:
             let unitKeep = r.train?.keep.map { PanelText.num($0) } ?? "-"
-            return [PanelLine([("π unit ", labelStyle), (unitKeep, valueStyle), (" mean π ", labelStyle),
-                               (PanelText.num(st.meanKeep), valueStyle), (" drop \(PanelText.percent(st.dropFraction))", .plain)])]
+            return [PanelLine([(l.text(.piUnit), labelStyle), (unitKeep, valueStyle), (l.text(.meanPi), labelStyle),
+                               (PanelText.num(st.meanKeep), valueStyle), (l.text(.dropN, PanelText.percent(st.dropFraction)), .plain)])]
         }
     }
 
     /// DropConnect: the selected unit's incoming connections this step, dropped ones marked.
     /// One cell per connection when they fit, else braille with a dot per dropped connection.
-    static func connectionStrip(_ r: MathsReadout, width: Int, glyphs: Glyphs) -> [PanelLine]? {
+    static func connectionStrip(_ r: MathsReadout, width: Int, glyphs: Glyphs, _ l: Language = .en) -> [PanelLine]? {
         guard r.variant == .dropconnect, let inputs = r.train?.droppedInputs, !inputs.isEmpty else { return nil }
-        let label = "in "
-        let room = width - label.count
+        let label = l.text(.inLabel)
+        let room = width - label.displayWidth
         guard room > 4 else { return nil }
         var text = ""
         var note = ""
@@ -219,23 +222,23 @@ enum MathsPanel {
         return [PanelLine([(label, labelStyle), (text, Style().fg(.red)), (note, labelStyle)])]
     }
 
-    static func coefficientNote(_ s: Scaling) -> String {
+    static func coefficientNote(_ s: Scaling, _ l: Language = .en) -> String {
         switch s {
         case .inverted: return " =p/(1-p)"
         case .vanilla: return " =p(1-p)"
-        case .none: return " eval ignores"
+        case .none: return l.text(.evalIgnores)
         }
     }
 
     /// `p(1-p)` over `p ∈ [0,1)`: the penalty's strength peaks at ½; the current `p` is a
     /// yellow stem under the curve.
-    static func drawPenaltyPlot(rate: Float, area: Rect, glyphs: Glyphs, into buffer: inout Buffer) {
+    static func drawPenaltyPlot(rate: Float, area: Rect, glyphs: Glyphs, language: Language = .en, into buffer: inout Buffer) {
         let label = area.width >= 30 ? "p(1-p) " : ""
         // Leave room for the shortest caption on the right.
-        let plotWidth = min(24, area.width - label.count - 7)
+        let plotWidth = min(24, area.width - label.displayWidth - 7)
         guard plotWidth >= 6, area.height >= 1 else { return }
         _ = buffer.put(label, x: area.x, y: area.y, style: labelStyle)
-        let plot = Rect(x: area.x + label.count, y: area.y, width: plotWidth, height: area.height)
+        let plot = Rect(x: area.x + label.displayWidth, y: area.y, width: plotWidth, height: area.height)
         var canvas = BrailleCanvas(width: plot.width, height: plot.height)
         let dw = canvas.dotWidth, dh = canvas.dotHeight
         func dotY(_ v: Double) -> Int { dh - 1 - Int((v / 0.25 * Double(dh - 1)).rounded()) }
@@ -248,7 +251,7 @@ enum MathsPanel {
         for y in top..<dh { canvas.set(dotX: px, dotY: y, color: .yellow) }
         canvas.render(into: &buffer, area: plot, glyphs: glyphs)
         let room = area.right - plot.right
-        if let text = [" p∈[0,1), peak ¼ at p=½", " peak at p=½", " max ½"].map({ glyphs.isUnicode ? $0 : PanelText.ascii($0) }).first(where: { $0.count <= room }) {
+        if let text = [L10n.peakLong, .peakShort, .peakMax].map({ glyphs.isUnicode ? language.text($0) : PanelText.ascii($0.rawValue) }).first(where: { $0.displayWidth <= room }) {
             _ = buffer.put(text, x: plot.right, y: area.y + area.height - 1, style: labelStyle)
         }
     }

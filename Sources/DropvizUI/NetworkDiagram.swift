@@ -91,6 +91,8 @@ public struct NetworkDiagram {
     /// What each unit computes over the input plane (2-D data), drawn beside the units where the
     /// screen has room (RoomyDiagram.swift); nil draws none.
     var thumbnails: UnitThumbnails? = nil
+    /// The language of the "+N more" note (the labels come already in it).
+    public var language: Language = .en
 
     public init(units: [[UnitState]], labels: [(name: String, rate: String, count: String)], selected: Int, rateTargets: Set<Int>? = nil,
                 glyphs: Glyphs, caption: String, legend: [String] = [], selectedUnit: Int? = nil, connections: [ConnectionSet] = []) {
@@ -155,7 +157,7 @@ public struct NetworkDiagram {
                 }
             }
             var bottom = label.count
-            if f.shown < f.count { bottom = "+\(f.count - f.shown) more " + bottom }
+            if f.shown < f.count { bottom = language.text(.moreUnits, f.count - f.shown) + bottom }
             // Every layer's count on the diagram's last row, below all blocks and connections.
             let belowY = area.bottom - 1
             _ = buffer.put(bottom, x: f.frame.x + 1, y: belowY, style: Style(dim: i != selected), maxWidth: width)
@@ -192,7 +194,7 @@ public struct NetworkDiagram {
         let width = out.frame.right - x
         // The rows between the output block and the diagram's last row (the count row).
         let top = out.block.bottom + 1, bottom = area.bottom - 1
-        guard bottom - top >= legend.count, legend.allSatisfy({ $0.count <= width }) else { return }
+        guard bottom - top >= legend.count, legend.allSatisfy({ $0.displayWidth <= width }) else { return }
         for (k, entry) in legend.enumerated() {
             _ = buffer.put(entry, x: x, y: bottom - legend.count + k, style: Style(dim: true), maxWidth: width)
         }

@@ -44,11 +44,11 @@ public enum Panel: String, CaseIterable, Sendable {
 public enum PanelView {
     public static func render(_ s: AppState, area: Rect, into buffer: inout Buffer) {
         guard s.panel != .none, area.width >= 12, area.height >= 4 else { return }
-        HelpOverlay.drawBox(area, title: " \(s.panel.title) ", glyphs: s.glyphs, into: &buffer)
+        HelpOverlay.drawBox(area, title: " \(s.lang.translate(s.panel.title)) ", glyphs: s.glyphs, into: &buffer)
         let inner = area.inset(by: 1)
         // The other panels read the dense network's units; a CNN has the confusion panel.
         if s.trainer.mlp == nil && s.panel != .confusion {
-            PanelSupport.line("not for this model (\(s.trainer.model.kind.rawValue))", row: 0, in: inner, style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
+            PanelSupport.line(s.tr(.notForModel, s.trainer.model.kind.rawValue), row: 0, in: inner, style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
             return
         }
         switch s.panel {

@@ -14,11 +14,15 @@ enum PanelSupport {
     static func regionColor(_ c: Int) -> Color { regionColors[c % regionColors.count] }
     static func pointColor(_ c: Int) -> Color { pointColors[c % pointColors.count] }
 
-    /// A class name cut to `maxLength` characters (digits and toy sets are already short).
+    /// A class name cut to `maxLength` columns (digits and toy sets are already short; a
+    /// Chinese name takes two columns a character and is cut between characters).
     static func className(_ s: AppState, _ c: Int, maxLength: Int = 8) -> String {
         let names = s.trainer.data.validation.classNames
         let name = c < names.count ? names[c] : String(c)
-        return name.count <= maxLength ? name : String(name.prefix(max(1, maxLength)))
+        guard name.displayWidth > maxLength else { return name }
+        let cut = name.clipped(toWidth: max(1, maxLength))
+        // Not even one wide character fits: the class number instead.
+        return cut.isEmpty ? String(c).clipped(toWidth: max(1, maxLength)) : cut
     }
 
     /// The validation example the panels show: `exampleIndex` wrapped to the set's size.

@@ -9,7 +9,7 @@ struct PanelLine {
     init(_ text: String, _ style: Style = .plain) { segments = [(text, style)] }
     init(_ segments: [(String, Style)]) { self.segments = segments.map { (text: $0.0, style: $0.1) } }
 
-    var width: Int { segments.reduce(0) { $0 + $1.text.count } }
+    var width: Int { segments.reduce(0) { $0 + $1.text.displayWidth } }
 
     /// Draws the line at (x, y), clipped to `maxWidth`, ASCII-only when `glyphs` says so.
     func draw(x: Int, y: Int, maxWidth: Int, glyphs: Glyphs, into buffer: inout Buffer) {

@@ -143,10 +143,10 @@ enum RegressionFitView {
 
     static func legend(_ s: AppState, row: Int, in area: Rect, mc: Bool, into buffer: inout Buffer) {
         let g = s.glyphs
-        var items: [(String, Style)] = [("━ fit", Style(bold: true).fg(curveColor))]
+        var items: [(String, Style)] = [(s.tr(.fit), Style(bold: true).fg(curveColor))]
         if mc { items += [(" ━ MC", Style(bold: true).fg(meanColor)), (" \(bandSymbol(g))" + (g.isUnicode ? "±2σ" : "+-2sd"), bandStyle)] }
-        items += [(" · train", Style().fg(trainColor)), (" · val", Style().fg(validationColor)), (" \(edgeSymbol(g))data", edgeStyle)]
-        if !mc, area.width >= 46 { items.append(("  m: MC " + (g.isUnicode ? "±2σ" : "+-2sd"), Style(dim: true))) }
+        items += [(s.tr(.dotTrain), Style().fg(trainColor)), (s.tr(.dotVal), Style().fg(validationColor)), (" " + s.tr(.dataEdge, edgeSymbol(g)), edgeStyle)]
+        if !mc, area.width >= 46 { items.append((s.tr(.mKey) + (g.isUnicode ? "±2σ" : "+-2sd"), Style(dim: true))) }
         var x = 0
         for (text, style) in items {
             x = PanelSupport.line(text, row: row, in: area, x: x, style: style, glyphs: g, into: &buffer) - area.x

@@ -33,8 +33,8 @@ extension AppState {
 
     /// The status line's step: `⏪ step 1200 / 3000` while the cursor is back in time.
     public var stepLabel: String {
-        guard let r = rewind else { return "step \(trainer.currentStep)" }
-        return (glyphs.isUnicode ? "⏪" : "<<") + " step \(r.step) / \(r.live.currentStep)"
+        guard let r = rewind else { return tr(.statusStep, trainer.currentStep) }
+        return (glyphs.isUnicode ? "⏪" : "<<") + " " + tr(.statusStep, "\(r.step) / \(r.live.currentStep)")
     }
 
     /// Moves the cursor to `step` (clamped to the run); at the live step it is live again.

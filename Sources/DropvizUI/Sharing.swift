@@ -16,7 +16,7 @@ extension AppState {
         let path = (directory as NSString).appendingPathComponent("dropviz-curves-step\(trainer.currentStep).csv")
         do {
             try CurveLog.write(trainer.history, twin: twin?.history, to: path)
-            return "wrote \(path)"
+            return tr(.wrote, path)
         } catch {
             return "\(error)"
         }

@@ -11,20 +11,20 @@ public enum StatusBar {
         // (text, priority): lower numbers are dropped first when the line is too long.
         var parts: [(String, Int)] = []
         parts.append((s.stepLabel, 9))
-        parts.append((String(format: "ep %.0f", t.epoch), 2))
-        parts.append((String(format: "%.0f/s", s.stepsPerSecond), 4))
+        parts.append((s.tr(.statusEpoch, String(format: "%.0f", t.epoch)), 2))
+        parts.append((s.tr(.statusRate, String(format: "%.0f", s.stepsPerSecond)), 4))
         if let e = t.lastEvaluation {
             let acc: (Float?) -> String = { $0.map { String(format: " %.0f%%", $0 * 100) } ?? "" }
-            parts.append(("train " + format(e.trainLoss) + acc(e.trainAccuracy), 8))
-            parts.append(("val " + format(e.valLoss) + acc(e.valAccuracy), 8))
+            parts.append((s.tr(.statusTrain, format(e.trainLoss) + acc(e.trainAccuracy)), 8))
+            parts.append((s.tr(.statusVal, format(e.valLoss) + acc(e.valAccuracy)), 8))
         }
-        parts.append(("lr \(format(t.config.learningRate))", 3))
-        parts.append((t.config.scaling.rawValue, 5))
-        parts.append((s.evalView ? "EVAL" : "TRAIN", 7))
+        parts.append((s.tr(.statusLR, format(t.config.learningRate)), 3))
+        parts.append((s.lang.translate(t.config.scaling.rawValue), 5))
+        parts.append((s.tr(s.evalView ? .evalMode : .trainMode), 7))
         parts.append((runState(s), 10))
-        parts.append((s.speed.label, 6))
-        if s.ratesAreLinkable { parts.append((s.linkedRates ? "p linked" : "p: \(s.layerName(s.selectedLayer))", 7)) }
-        if let t = s.twin, let e = t.lastEvaluation { parts.append(("twin val " + format(e.valLoss), 4)) }
+        parts.append((s.speedLabel, 6))
+        if s.ratesAreLinkable { parts.append((s.linkedRates ? s.tr(.pLinked) : s.tr(.pLayer, s.displayLayerName(s.selectedLayer)), 7)) }
+        if let t = s.twin, let e = t.lastEvaluation { parts.append((s.tr(.twinVal, format(e.valLoss)), 4)) }
         let separator = " │ "
         func joined() -> String { " " + parts.map(\.0).joined(separator: separator) }
         while joined().displayWidth > width, let drop = parts.enumerated().min(by: { $0.element.1 < $1.element.1 }) {
@@ -34,8 +34,8 @@ public enum StatusBar {
     }
 
     public static func runState(_ s: AppState) -> String {
-        if s.trainer.diverged { return "DIVERGED" }
-        return s.paused ? "paused" : "running"
+        if s.trainer.diverged { return s.tr(.diverged) }
+        return s.tr(s.paused ? .paused : .running)
     }
 
     static func format(_ v: Float) -> String {

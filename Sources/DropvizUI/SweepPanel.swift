@@ -7,13 +7,7 @@ import TermUI
 enum SweepPanel {
     static func render(_ s: AppState, area: Rect, into buffer: inout Buffer) {
         guard let job = s.sweep else {
-            let lines = [
-                "W: sweep the hidden rate 0…0.9,",
-                "3 seeds each, on the current setup,",
-                "in the background; results fill in",
-                "here as each network finishes.",
-                "Headless: dropviz sweep",
-            ]
+            let lines = [L10n.sweepIntro1, .sweepIntro2, .sweepIntro3, .sweepIntro4, .sweepIntro5].map { s.tr($0) }
             for (i, line) in lines.enumerated() where i < area.height {
                 _ = buffer.put(ascii(line, s.glyphs), x: area.x, y: area.y + i, style: Style(dim: true), maxWidth: area.width)
             }
@@ -21,18 +15,18 @@ enum SweepPanel {
         }
         let snap = job.snapshot
         let rows = RateSweep.summarize(snap.runs)
-        var header = "\(snap.runs.count)/\(snap.total) runs · \(snap.steps) steps · \(snap.seeds) seeds"
-        if let f = snap.failure { header = "failed: \(f)" }
+        var header = s.tr(.sweepHeader, snap.runs.count, snap.total, snap.steps, snap.seeds)
+        if let f = snap.failure { header = s.tr(.failed, f) }
         _ = buffer.put(ascii(header, s.glyphs), x: area.x, y: area.y, style: Style(bold: true), maxWidth: area.width)
         var parts: [String] = []
         if let b = RateSweep.bestByAccuracy(rows), let a = b.finalValAccuracy {
-            parts.append(String(format: "best acc p=%.1f (%.1f%%)", b.rate, a.mean * 100))
+            parts.append(s.tr(.bestAccuracy, String(format: "%.1f", b.rate), String(format: "%.1f", a.mean * 100)))
         }
-        if let b = RateSweep.bestByLoss(rows) { parts.append(String(format: "best loss p=%.1f", b.rate)) }
+        if let b = RateSweep.bestByLoss(rows) { parts.append(s.tr(.bestLoss, String(format: "%.1f", b.rate))) }
         // The summary is never cut (a cut "p=0.9" reads as "p=0"): one line when it fits,
         // else a line per part, else only the parts that fit whole.
         let joined = parts.joined(separator: " · ")
-        let footer = joined.count <= area.width ? [joined] : parts.filter { $0.count <= area.width }
+        let footer = joined.displayWidth <= area.width ? [joined] : parts.filter { $0.displayWidth <= area.width }
         for (k, line) in footer.enumerated() {
             _ = buffer.put(ascii(line, s.glyphs), x: area.x, y: area.bottom - footer.count + k, style: Style().fg(.yellow), maxWidth: area.width)
         }
@@ -40,9 +34,9 @@ enum SweepPanel {
         guard rows.count >= 1, plotArea.height >= 3 else { return }
         let showAccuracy = s.showAccuracy && rows.allSatisfy { $0.finalValAccuracy != nil }
         let series: LinePlot.Series = showAccuracy
-            ? .init(points: rows.map { (Double($0.rate), $0.finalValAccuracy?.mean ?? 0) }, label: "val acc", color: .magenta)
-            : .init(points: rows.map { (Double($0.rate), $0.finalValLoss.mean) }, label: "final val loss", color: .magenta)
-        var plot = LinePlot(series: [series], title: "vs p", glyphs: s.glyphs)
+            ? .init(points: rows.map { (Double($0.rate), $0.finalValAccuracy?.mean ?? 0) }, label: s.tr(.valAcc), color: .magenta)
+            : .init(points: rows.map { (Double($0.rate), $0.finalValLoss.mean) }, label: s.tr(.finalValLoss), color: .magenta)
+        var plot = LinePlot(series: [series], title: s.tr(.versusP), glyphs: s.glyphs)
         plot.xRange = 0...0.9
         plot.render(area: plotArea, into: &buffer)
     }

@@ -21,7 +21,7 @@ extension AppState {
         guard let t = twin else { return "" }
         // The configuration's first hidden rate: a dense layer's, or an LSTM's recurrent rate.
         let p = t.config.rates.count > 1 ? t.config.rates[1] : 0
-        return String(format: "twin p=%.2g", p)
+        return tr(.twinLabel, String(format: "%.2g", p))
     }
 
     /// The step with the lowest validation loss so far: the early-stopping point.

@@ -53,7 +53,7 @@ extension DecisionBoundaryView {
 
     /// What the map shows, with its scale.
     static func uncertaintyLabel(_ s: AppState) -> String {
-        s.trainer.data.validation.task.outputs == 2 ? "MC σ of p(\(PanelSupport.className(s, 1, maxLength: 6)))" : "MC σ of p(likeliest)"
+        s.trainer.data.validation.task.outputs == 2 ? s.tr(.mcSigmaOf, PanelSupport.className(s, 1, maxLength: 6)) : s.tr(.mcSigmaLikeliest)
     }
 
     static func renderUncertainty(_ s: AppState, mapArea: Rect, legendRows: Int, area: Rect, into buffer: inout Buffer) {
@@ -61,15 +61,15 @@ extension DecisionBoundaryView {
         u.map.render(area: mapArea, into: &buffer)
         let g = s.glyphs
         let showsValidation = pointSets(s.trainer.data, mapArea: mapArea, validation: s.validationPoints).count == 2
-        let points = pointsLegend(showsValidation, glyphs: g)
+        let points = pointsLegend(showsValidation, glyphs: g, language: s.lang)
         let ramp = String(g.shades.dropFirst())
         let scale = "0 \(ramp) \(PanelText.num(u.top))"
-        let first = legendRows == 2 ? "\(points)  map: \(uncertaintyLabel(s))" : "\(points)  \(uncertaintyLabel(s)) \(scale)"
+        let first = legendRows == 2 ? "\(points)  " + s.tr(.mapColon, uncertaintyLabel(s)) : "\(points)  \(uncertaintyLabel(s)) \(scale)"
         PanelSupport.line(first, row: area.height - legendRows, in: area, style: Style(dim: true), glyphs: g, into: &buffer)
         if legendRows == 2 {
             var x = PanelSupport.line("σ ", row: area.height - 1, in: area, glyphs: g, into: &buffer) - area.x
             x = PanelSupport.line(scale, row: area.height - 1, in: area, x: x, style: Style().fg(uncertaintyColor), glyphs: g, into: &buffer) - area.x
-            PanelSupport.line("  T=\(max(1, s.mcSamples))  m: p map", row: area.height - 1, in: area, x: x, style: Style(dim: true), glyphs: g, into: &buffer)
+            PanelSupport.line(s.tr(.pMapKey, max(1, s.mcSamples)), row: area.height - 1, in: area, x: x, style: Style(dim: true), glyphs: g, into: &buffer)
         }
     }
 }

@@ -63,7 +63,7 @@ enum UncertaintyPanel {
     static func render(_ s: AppState, area: Rect, into buffer: inout Buffer) {
         guard area.width >= 12, area.height >= 2 else { return }
         guard s.trainer.data.validation.count > 0 else {
-            PanelLine("no validation set", labelStyle).draw(x: area.x, y: area.y, maxWidth: area.width, glyphs: s.glyphs, into: &buffer)
+            PanelLine(s.tr(.noValidationSet), labelStyle).draw(x: area.x, y: area.y, maxWidth: area.width, glyphs: s.glyphs, into: &buffer)
             return
         }
         let r = s.panelCache.value("uncertainty", s, inputs: [PanelSupport.exampleRow(s), s.mcSamples]) { Readout(s) }
@@ -79,7 +79,7 @@ enum UncertaintyPanel {
     static func name(_ s: AppState, _ c: Int, max length: Int) -> String {
         let names = s.trainer.data.validation.classNames
         let n = c < names.count ? names[c] : String(c)
-        return String(n.prefix(length))
+        return n.clipped(toWidth: length)
     }
 
     static func argmax(_ v: [Float]) -> Int {
@@ -90,9 +90,9 @@ enum UncertaintyPanel {
         let mean = r.mean, std = r.std, k = mean.count
         let mcBest = argmax(mean), evalBest = argmax(r.eval)
         let ok = { (c: Int) in r.label == c ? "✓" : "✗" }
-        var head = PanelLine([("val #\(r.row) ", .plain), ("true \(r.label.map { name(s, $0, max: 6) } ?? "?")", trueStyle),
+        var head = PanelLine([(s.tr(.valRow, r.row), .plain), (s.tr(.trueLabel, r.label.map { name(s, $0, max: 6) } ?? "?"), trueStyle),
                               (" T=\(r.samples)", labelStyle)])
-        let verdict = PanelLine([("MC→\(name(s, mcBest, max: 4))\(ok(mcBest)) ", meanStyle), ("eval→\(name(s, evalBest, max: 4))\(ok(evalBest))", evalStyle)])
+        let verdict = PanelLine([("MC→\(name(s, mcBest, max: 4))\(ok(mcBest)) ", meanStyle), (s.tr(.evalArrow) + "\(name(s, evalBest, max: 4))\(ok(evalBest))", evalStyle)])
         let separateVerdict = head.width + 1 + verdict.width > area.width
         if !separateVerdict {
             head.segments.append((text: " ", style: .plain))
@@ -101,8 +101,8 @@ enum UncertaintyPanel {
         let info = PanelLine([("H ", labelStyle), (PanelText.num(r.mc.entropy.first ?? 0), meanStyle),
                               ("/\(PanelText.num(log(Double(k)))) ", labelStyle),
                               ("MI ", labelStyle), (PanelText.num(r.mc.mutualInformation.first ?? 0, digits: 3), meanStyle), (" nats", labelStyle)])
-        let legend = PanelLine([("█", meanStyle), (" MC mean ", labelStyle), ("░", spreadStyle), (" ±σ ", labelStyle),
-                                ("┃", evalStyle), (" eval softmax", labelStyle)])
+        let legend = PanelLine([("█", meanStyle), (s.tr(.mcMean), labelStyle), ("░", spreadStyle), (" ±σ ", labelStyle),
+                                ("┃", evalStyle), (s.tr(.evalSoftmax), labelStyle)])
         // Horizontal bars when one row a class fits with the header and the entropies.
         let horizontal = k + 2 <= area.height
         var y = area.y
@@ -113,11 +113,11 @@ enum UncertaintyPanel {
             y += 1
         }
         if horizontal {
-            let nameWidth = min(6, (0..<k).map { name(s, $0, max: 6).count }.max() ?? 1)
+            let nameWidth = min(6, (0..<k).map { name(s, $0, max: 6).displayWidth }.max() ?? 1)
             let numbers = 15  // " 0.71±0.12 0.80": mean±std, eval
             let barWidth = max(4, area.width - nameWidth - 1 - numbers)
             for c in 0..<k where y < area.bottom - 1 {
-                let label = name(s, c, max: nameWidth).padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+                let label = name(s, c, max: nameWidth).padded(toWidth: nameWidth)
                 _ = buffer.put(s.glyphs.isUnicode ? label : PanelText.ascii(label), x: area.x, y: y, style: r.label == c ? trueStyle : labelStyle)
                 let barX = area.x + nameWidth + 1
                 drawBar(mean: Double(mean[c]), std: Double(std[c]), eval: Double(r.eval[c]), x: barX, y: y, width: barWidth, glyphs: s.glyphs, into: &buffer)
@@ -145,7 +145,7 @@ enum UncertaintyPanel {
                 // Beside the columns: which is which.
                 PanelLine([("█", meanStyle), (" MC", labelStyle)]).draw(x: legendX, y: y, maxWidth: area.right - legendX, glyphs: s.glyphs, into: &buffer)
                 PanelLine([("░", spreadStyle), (" ±σ", labelStyle)]).draw(x: legendX, y: y + 1, maxWidth: area.right - legendX, glyphs: s.glyphs, into: &buffer)
-                PanelLine([("█", evalStyle), (" eval", labelStyle)]).draw(x: legendX, y: y + 2, maxWidth: area.right - legendX, glyphs: s.glyphs, into: &buffer)
+                PanelLine([("█", evalStyle), (s.tr(.evalWord), labelStyle)]).draw(x: legendX, y: y + 2, maxWidth: area.right - legendX, glyphs: s.glyphs, into: &buffer)
             }
             info.draw(x: area.x, y: y + rows + 1, maxWidth: area.width, glyphs: s.glyphs, into: &buffer)
         }
@@ -199,8 +199,8 @@ enum UncertaintyPanel {
     /// A 1-D regression: the example's numbers on one line, the band over x below.
     static func band(_ r: Readout, s: AppState, area: Rect, into buffer: inout Buffer) {
         let x = PanelSupport.raw(s, s.trainer.data.validation.features[r.row, 0], feature: 0)
-        PanelLine([("val #\(r.row) x=\(PanelText.num(x)) ", .plain), ("MC ", labelStyle), (PanelText.num(r.mean[0]), meanStyle),
-                   (" ±2σ ", labelStyle), (PanelText.num(2 * r.std[0]), meanStyle), (" eval ", labelStyle), (PanelText.num(r.eval[0]), evalStyle),
+        PanelLine([(s.tr(.valRow, r.row) + "x=\(PanelText.num(x)) ", .plain), ("MC ", labelStyle), (PanelText.num(r.mean[0]), meanStyle),
+                   (" ±2σ ", labelStyle), (PanelText.num(2 * r.std[0]), meanStyle), (s.tr(.evalSpaced), labelStyle), (PanelText.num(r.eval[0]), evalStyle),
                    (" T=\(r.samples)", labelStyle)])
             .draw(x: area.x, y: area.y, maxWidth: area.width, glyphs: s.glyphs, into: &buffer)
         RegressionFitView.render(s, area: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1), mc: true, example: r.row, into: &buffer)
@@ -208,7 +208,7 @@ enum UncertaintyPanel {
 
     static func regression(_ r: Readout, s: AppState, area: Rect, into buffer: inout Buffer) {
         let mean = r.mean, std = r.std
-        var lines: [PanelLine] = [PanelLine([("val #\(r.row) ", .plain), ("target ", labelStyle),
+        var lines: [PanelLine] = [PanelLine([(s.tr(.valRow, r.row), .plain), (s.tr(.targetLabel), labelStyle),
                                              (r.target.prefix(3).map { PanelText.num($0) }.joined(separator: ","), trueStyle),
                                              (" T=\(r.samples)", labelStyle)])]
         let outputs = min(mean.count, max(1, (area.height - 2) / 3))
@@ -216,7 +216,7 @@ enum UncertaintyPanel {
             let tag = mean.count > 1 ? "y\(o) " : ""
             lines.append(PanelLine([(tag + "MC ", labelStyle), (PanelText.num(mean[o]), meanStyle), (" ± 2σ ", labelStyle),
                                     (PanelText.num(2 * std[o]), meanStyle),
-                                    ("  eval ", labelStyle), (PanelText.num(r.eval[o]), evalStyle)]))
+                                    (s.tr(.evalLabelSpaced), labelStyle), (PanelText.num(r.eval[o]), evalStyle)]))
             lines.append(PanelLine(""))  // the number line goes here
         }
         var y = area.y
@@ -231,7 +231,7 @@ enum UncertaintyPanel {
             y += 1
         }
         if y < area.bottom {
-            PanelLine([("├─●─┤", meanStyle), (" MC ±2σ ", labelStyle), ("┃", evalStyle), (" eval ", labelStyle), ("T", trueStyle), (" target", labelStyle)])
+            PanelLine([("├─●─┤", meanStyle), (" MC ±2σ ", labelStyle), ("┃", evalStyle), (s.tr(.evalSpaced), labelStyle), ("T", trueStyle), (s.tr(.targetWord), labelStyle)])
                 .draw(x: area.x, y: y, maxWidth: area.width, glyphs: s.glyphs, into: &buffer)
         }
     }

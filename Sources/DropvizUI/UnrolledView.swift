@@ -158,7 +158,7 @@ struct UnrolledView {
         if first > 0 { hidden.append("steps \(first)–\(steps - 1)") }
         if !hidden.isEmpty {
             let note = PanelSupport.ascii(hidden.joined(separator: " "), glyphs)
-            let nx = max(area.x + label, area.right - note.count)
+            let nx = max(area.x + label, area.right - note.displayWidth)
             buffer.fill(Rect(x: nx - 1, y: y, width: area.right - nx + 1, height: 1), " ")
             _ = buffer.put(note, x: nx, y: y, style: Style(dim: true), maxWidth: area.right - nx)
         }

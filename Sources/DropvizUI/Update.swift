@@ -20,7 +20,7 @@ public func update(_ s: inout AppState, _ msg: Msg) {
         if let stop = s.pauseAtStep, s.trainer.currentStep >= stop {
             s.paused = true
             s.pauseAtStep = nil
-            s.notice = "paused at step \(s.trainer.currentStep), the lesson's length: compare the curves; space goes on"
+            s.notice = s.tr(.pausedAtLessonEnd, s.trainer.currentStep)
         }
     case .resize(let w, let h):
         s.width = w
@@ -39,7 +39,7 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
     if s.showLesson {
         if event == .char("q") || event == .ctrlC {
             s.quit = true
-        } else if let lesson = s.lesson, s.lessonPage + 1 < LessonOverlay.pageCount(lesson, width: s.width, height: s.height) {
+        } else if let lesson = s.lesson, s.lessonPage + 1 < LessonOverlay.pageCount(lesson, language: s.lang, width: s.width, height: s.height) {
             // Any key turns the page; the last page's key closes the instructions.
             s.lessonPage += 1
             return
@@ -49,7 +49,7 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
     }
     if s.showHelp {
         // ? turns to the legend's pages; any other key closes the help; q and Ctrl-C still quit.
-        if event == .char("?") && s.helpPage < HelpOverlay.legendPageCount(glyphs: s.glyphs, width: s.width, height: s.height) {
+        if event == .char("?") && s.helpPage < HelpOverlay.legendPageCount(glyphs: s.glyphs, language: s.lang, width: s.width, height: s.height) {
             s.helpPage += 1
             return
         }
@@ -84,13 +84,13 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
         setRate(&s, Float(c.wholeNumberValue ?? 0) / 10, layers: s.rateTargets)
     case .char("u"):
         guard s.ratesAreLinkable else {
-            s.notice = "one rate key per layer here: nothing to link"
+            s.notice = s.tr(.nothingToLink)
             return
         }
         s.linkedRates.toggle()
         s.notice = s.linkedRates
-            ? "rates linked: the rate keys change every hidden layer (the input keeps its own)"
-            : "rates unlinked: the rate keys change the selected layer only (←/→ selects)"
+            ? s.tr(.ratesLinked)
+            : s.tr(.ratesUnlinked)
     case .char("w"):
         s.recentWindow.toggle()
     case .char("T"):
@@ -116,15 +116,15 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
     case .char("r"):
         s.trainer.reset()
         s.twin?.reset()
-        s.notice = s.twin == nil ? "reset: step 0, the same initial weights, current rates kept"
-            : "both restart at step 0 from the same weights: yours at p=\(Trainer.format(s.selectedRate)), the \(s.twinLabel)"
+        s.notice = s.twin == nil ? s.tr(.resetNotice)
+            : s.tr(.bothRestart, Trainer.format(s.selectedRate), s.twinLabel)
     case .char("R"):
         // A new seed derived from the old one: reproducible from the state string of the run.
         var sm = SplitMix64(seed: s.trainer.config.seed)
         let seed = sm.next() % 1_000_000
         s.trainer.reset(seed: seed)
         s.twin?.reset(seed: seed)
-        s.notice = "new seed \(seed): new initial weights and batch order, same data"
+        s.notice = s.tr(.newSeed, seed)
     case .char("v") where s.trainer.lstmModel != nil:
         // An LSTM: v cycles the recurrent variants (UnrolledView.swift).
         cycleRecurrentVariant(&s)
@@ -135,23 +135,23 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
         let all = DropoutVariant.allCases
         let v = all[((all.firstIndex(of: s.trainer.config.variant) ?? 0) + 1) % all.count]
         s.trainer.setVariant(v)
-        s.notice = "variant \(v.rawValue): nothing reset; the change is marked on the plot"
+        s.notice = s.tr(.variantNotice, s.lang.translate(v.rawValue))
     case .char("s"):
         let all = Scaling.allCases
         let next = all[((all.firstIndex(of: s.trainer.config.scaling) ?? 0) + 1) % all.count]
         s.trainer.setScaling(next)
         s.trainer.evaluate()
         s.notice = next == .none
-            ? "no rescaling: eval sees activations 1/(1-p) times larger than training did, so the eval loss jumps"
-            : "scaling \(next.rawValue): train and eval see the same expected activations again"
+            ? s.tr(.noRescaling)
+            : s.tr(.scalingNotice, s.lang == .en ? next.rawValue : s.lang.translate(next.rawValue))
     case .char("t"):
         if s.twin != nil {
             s.stopTwin()
-            s.notice = "twin removed"
+            s.notice = s.tr(.twinRemoved)
         } else {
             do {
                 try s.startTwin()
-                s.notice = "twin: same data, initial weights and batch order, p=\(s.twinRate) — both restart at step 0"
+                s.notice = s.tr(.twinStarted, s.twinRate)
             } catch { s.notice = "\(error)" }
         }
     case .char(","):
@@ -196,13 +196,13 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
         let beta = c.standoutBeta + ((event == .char("b") || event == .char("B")) ? step : 0)
         do {
             try s.trainer.setStandout(alpha: alpha, beta: beta)
-            s.notice = "standout α=\(alpha) β=\(beta)" + (c.variant == .standout ? "" : " (used when the variant is standout: v)")
+            s.notice = s.tr(.standoutNotice, alpha, beta) + (c.variant == .standout ? "" : s.tr(.standoutUnused))
         } catch { s.notice = "\(error)" }
     case .char("W"):
         s.sweep?.cancel()
         s.sweep = SweepJob(base: s.trainer.config, rates: SweepJob.defaultRates, seeds: 3, steps: SweepJob.steps)
         s.panel = .sweep
-        s.notice = "sweep: 30 networks of \(SweepJob.steps) steps in the background; the panel fills in"
+        s.notice = s.tr(.sweepStarted, SweepJob.steps)
     case .char("S"):
         s.showState = true
     case .char("E"):
@@ -212,9 +212,11 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
     case .char("i"):
         s.showLesson = s.lesson != nil
         s.lessonPage = 0
-        if s.lesson == nil { s.notice = "no lesson loaded: dropviz lesson --list" }
+        if s.lesson == nil { s.notice = s.tr(.noLesson) }
     case .char("p"):
         s.panel = s.panel.next
+    case .char("L"):
+        switchLanguage(&s)
     case .char("?"):
         s.showHelp = true
         s.helpPage = 0
@@ -235,7 +237,7 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
 private func stepBoth(_ s: inout AppState) {
     if let grid = s.grid { grid.step() } else { s.trainer.step() }
     if let twin = s.twin, !twin.diverged { twin.step() }
-    if s.trainer.diverged { s.notice = "diverged: the loss is not finite; press r to reset (lower the learning rate)" }
+    if s.trainer.diverged { s.notice = s.tr(.divergedNotice) }
 }
 
 private func changeRate(_ s: inout AppState, by delta: Float) {
@@ -259,6 +261,6 @@ private func cycleTwinRate(_ s: inout AppState) {
     s.twinRate = next
     do {
         try s.startTwin()
-        s.notice = "both restart at step 0 from the same weights: yours at p=\(Trainer.format(s.selectedRate)), the \(s.twinLabel)"
+        s.notice = s.tr(.bothRestart, Trainer.format(s.selectedRate), s.twinLabel)
     } catch { s.notice = "\(error)" }
 }

@@ -15,7 +15,7 @@ public func view(_ s: AppState, into buffer: inout Buffer) {
         unrolled.render(area: layout.diagram, into: &buffer)
     } else if let conv = ConvDiagram(state: s) { conv.render(area: layout.diagram, into: &buffer) } else { NetworkDiagram(state: s).render(area: layout.diagram, into: &buffer) }
     let formula = s.trainer.lstmModel != nil ? UnrolledView.formula(s)
-        : s.trainer.cnn != nil ? ConvDiagram.formula(s) : Formula.line(s.trainer.config, unicode: s.glyphs.isUnicode, width: s.width - 1)
+        : s.trainer.cnn != nil ? ConvDiagram.formula(s) : Formula.line(s.trainer.config, unicode: s.glyphs.isUnicode, width: s.width - 1, language: s.lang)
     _ = buffer.put(formula, x: 1, y: layout.formula.y,
                    style: s.trainer.config.scaling == .none && s.trainer.config.variant == .bernoulli ? Style(bold: true).fg(.red) : Style().fg(.yellow),
                    maxWidth: s.width - 1)
@@ -30,12 +30,12 @@ public func view(_ s: AppState, into buffer: inout Buffer) {
     if s.largeData, s.trainer.mlp != nil { LargeDataView.render(s, into: &buffer) }
     if s.showsGrid { GridView.render(s, area: Rect(x: 0, y: 1, width: s.width, height: layout.status.y - 1), into: &buffer) }
     StatusBar.render(s, area: layout.status, into: &buffer)
-    var hint = s.glyphs.isUnicode ? KeyBindings.hint : KeyBindings.hintASCII
-    if let lesson = s.lesson { hint = "lesson \(lesson.name): i instructions  ? keys and legend  q quit" }
+    var hint = s.glyphs.isUnicode ? s.tr(.hint) : KeyBindings.hintASCII
+    if let lesson = s.lesson { hint = s.tr(.lessonHint, lesson.name) }
     if s.presenter.hideKeyBar { hint = "" }
     if let notice = s.notice {
         // A notice too long for one line takes the status line too: it is never cut.
-        let lines = LessonOverlay.wrap(notice, width: s.width)
+        let lines = notice.wrapped(toWidth: s.width)
         let rows = lines.count > 1 ? [layout.status.y, layout.hint.y] : [layout.hint.y]
         for (k, y) in rows.enumerated() {
             buffer.fill(Rect(x: 0, y: y, width: s.width, height: 1), " ")
@@ -46,18 +46,18 @@ public func view(_ s: AppState, into buffer: inout Buffer) {
         _ = buffer.put(hint, x: 0, y: layout.hint.y, style: Style(dim: true), maxWidth: s.width)
     }
     if s.showLesson, let lesson = s.lesson {
-        LessonOverlay.render(lesson, page: s.lessonPage, glyphs: s.glyphs, in: Rect(x: 0, y: 1, width: s.width, height: s.height - 2), into: &buffer)
+        LessonOverlay.render(lesson, page: s.lessonPage, glyphs: s.glyphs, language: s.lang, in: Rect(x: 0, y: 1, width: s.width, height: s.height - 2), into: &buffer)
     }
     let overlayArea = Rect(x: 0, y: 1, width: s.width, height: s.height - 2)
     if s.showHelp {
         if s.helpPage == 0 {
-            HelpOverlay.render(glyphs: s.glyphs, presenter: s.presenter, in: overlayArea, into: &buffer)
+            HelpOverlay.render(glyphs: s.glyphs, language: s.lang, presenter: s.presenter, in: overlayArea, into: &buffer)
         } else {
-            HelpOverlay.renderLegend(page: s.helpPage - 1, glyphs: s.glyphs, in: overlayArea, into: &buffer)
+            HelpOverlay.renderLegend(page: s.helpPage - 1, glyphs: s.glyphs, language: s.lang, in: overlayArea, into: &buffer)
         }
     }
     if s.showState {
-        StateOverlay.render(s.stateString, glyphs: s.glyphs, in: overlayArea, into: &buffer)
+        StateOverlay.render(s.stateString, glyphs: s.glyphs, language: s.lang, in: overlayArea, into: &buffer)
     }
 }
 
@@ -70,19 +70,19 @@ func title(_ s: AppState) -> String {
     var variant = c.variant.rawValue
     if let conv = c.conv { net = s.trainer.model.summary; variant = "\(conv.variant.rawValue)/\(variant)" }
     if let lstm = c.lstm { net = "lstm \(c.hidden[0]) T=\(s.trainer.lstmModel?.steps ?? 0)"; variant = lstm.variant.rawValue }
-    let text = "dropviz · \(data) · \(net) · \(c.optimizer.rawValue) · \(variant) · seed \(c.seed)"
+    let text = "dropviz · \(data) · \(net) · \(c.optimizer.rawValue) · \(variant) · \(s.tr(.seed, c.seed))"
     return s.glyphs.isUnicode ? text : text.replacingOccurrences(of: "·", with: "|").replacingOccurrences(of: "σ", with: "noise ")
 }
 
 private func tooSmall(_ s: AppState, into buffer: inout Buffer) {
     let lines = [
-        "dropviz needs a terminal of at least \(AppState.minimumWidth)×\(AppState.minimumHeight)",
-        "this one is \(s.width)×\(s.height): please enlarge the window",
-        "(q quits)",
+        s.tr(.tooSmall, AppState.minimumWidth, AppState.minimumHeight),
+        s.tr(.tooSmallNow, s.width, s.height),
+        s.tr(.qQuits),
     ]
     for (i, line) in lines.enumerated() {
         let text = s.glyphs.isUnicode ? line : line.replacingOccurrences(of: "×", with: "x")
-        let x = max(0, (s.width - text.count) / 2)
+        let x = max(0, (s.width - text.displayWidth) / 2)
         let y = max(0, s.height / 2 - 1 + i)
         _ = buffer.put(text, x: x, y: y, style: i == 0 ? Style(bold: true) : .plain, maxWidth: s.width - x)
     }

@@ -172,7 +172,7 @@ public struct LinePlot: Widget, Sendable, Equatable {
             guard let column = projection.column(x: marker.x) else { continue }
             let candidates = [marker.label] + (marker.shortLabel.map { [$0] } ?? [])
             search: for text in candidates {
-                let length = text.count
+                let length = text.displayWidth
                 guard length <= plot.width else { continue }
                 var starts = [column + 1, column - length]
                 starts = starts.filter { $0 >= plot.x && $0 + length <= plot.right }
@@ -196,7 +196,7 @@ public struct LinePlot: Widget, Sendable, Equatable {
 
     private var legendWidth: Int {
         let entries = series.filter { !$0.label.isEmpty }
-        return entries.reduce(0) { $0 + $1.label.count + 2 } + max(0, entries.count - 1) * 2
+        return entries.reduce(0) { $0 + $1.label.displayWidth + 2 } + max(0, entries.count - 1) * 2
     }
 
     /// The legend entries laid out in rows of at most `width` columns (each entry "━ label",
@@ -205,7 +205,7 @@ public struct LinePlot: Widget, Sendable, Equatable {
         var rows: [[Series]] = [[]]
         var used = 0
         for entry in series where !entry.label.isEmpty {
-            let w = entry.label.count + 2
+            let w = entry.label.displayWidth + 2
             if !rows[rows.count - 1].isEmpty && used + 2 + w > width {
                 rows.append([])
                 used = 0
@@ -219,7 +219,7 @@ public struct LinePlot: Widget, Sendable, Equatable {
     /// The title and the legend share the top row when they fit; otherwise, when the plot is
     /// tall enough to spare rows, the legend gets rows of its own (neither is cut).
     private func headerRowCount(_ area: Rect) -> Int {
-        let needed = title.count + 1 + legendWidth
+        let needed = title.displayWidth + 1 + legendWidth
         guard needed > area.width, area.height >= 8, !title.isEmpty else { return 1 }
         return 1 + min(2, legendRows(width: area.width).count)
     }
@@ -233,7 +233,7 @@ public struct LinePlot: Widget, Sendable, Equatable {
             buffer.put(title, x: area.x, y: area.y, style: titleStyle, maxWidth: titleRoom)
         }
         for (k, row) in rows.enumerated() {
-            let rowWidth = row.reduce(0) { $0 + $1.label.count + 2 } + max(0, row.count - 1) * 2
+            let rowWidth = row.reduce(0) { $0 + $1.label.displayWidth + 2 } + max(0, row.count - 1) * 2
             var x = headerRows == 1 ? legendStart : max(area.x, area.right - rowWidth)
             let y = headerRows == 1 ? area.y : area.y + 1 + k
             for (i, entry) in row.enumerated() {

@@ -34,34 +34,55 @@ extension String {
         var lines: [String] = []
         var line = ""
         var lineWidth = 0
-        // Where `line` could break: just after its last space (the space itself dropped).
-        var lastSpace: String.Index?
+        // Where `line` could break: at its last space (the space itself dropped), or between
+        // two characters of which one is wide (Chinese breaks between any two characters,
+        // never inside an English word set among them).
+        var lastBreak: (index: String.Index, dropsSpace: Bool)?
+        var previous: Character?
         for character in paragraph {
             let w = DisplayWidth.of(character)
             // A wide character on 1-column lines cannot be drawn at all.
             if w > width { continue }
+            let breaksBefore = character != " " && previous.map { $0 != " " && canBreak(between: $0, and: character) } ?? false
             if lineWidth + w > width {
                 if character == " " {
                     // A space at the limit ends the line and is not carried over.
                     lines.append(line)
-                    line = ""; lineWidth = 0; lastSpace = nil
+                    line = ""; lineWidth = 0; lastBreak = nil; previous = nil
                     continue
                 }
-                if let space = lastSpace {
-                    lines.append(String(line[..<space]))
-                    line = String(line[line.index(after: space)...])
+                if breaksBefore {
+                    lines.append(line)
+                    line = ""
+                } else if let b = lastBreak {
+                    lines.append(String(line[..<b.index]))
+                    line = String(line[(b.dropsSpace ? line.index(after: b.index) : b.index)...])
                 } else {
                     lines.append(line)
                     line = ""
                 }
                 lineWidth = line.displayWidth
-                lastSpace = nil
+                lastBreak = nil
+            } else if breaksBefore, !line.isEmpty {
+                lastBreak = (line.endIndex, false)
             }
-            if character == " " { lastSpace = line.endIndex }
+            if character == " " { lastBreak = (line.endIndex, true) }
             line.append(character)
             lineWidth += w
+            previous = character
         }
         lines.append(line)
         return lines
+    }
+
+    /// Punctuation that never starts a line (it closes) or never ends one (it opens).
+    private static let closing: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "”", "’", "》", "…", "—", ",", ".", ";", ":", ")", "!", "?"]
+    private static let opening: Set<Character> = ["（", "「", "『", "“", "‘", "《", "("]
+
+    /// Whether a line may break between `a` and `b` (neither a space): next to a wide
+    /// character, unless that would start a line with closing or end one with opening punctuation.
+    private static func canBreak(between a: Character, and b: Character) -> Bool {
+        guard DisplayWidth.of(a) == 2 || DisplayWidth.of(b) == 2 else { return false }
+        return !closing.contains(b) && !opening.contains(a)
     }
 }

@@ -23,6 +23,7 @@ struct LessonCommand: ParsableCommand {
     var stateOut: String = "dropviz-state.txt"
 
     @OptionGroup var visualizer: VisualizerOptions
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         if list {
@@ -45,6 +46,7 @@ struct LessonCommand: ParsableCommand {
         var setup = try Setup.from(lesson: lesson)
         setup.statePath = stateOut
         try visualizer.apply(to: &setup)
+        setup.language = try language.resolve()
         try setup.start()
     }
 }

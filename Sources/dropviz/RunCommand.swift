@@ -11,6 +11,7 @@ struct RunCommand: ParsableCommand {
     )
 
     @OptionGroup var options: TrainingOptions
+    @OptionGroup var language: LanguageOption
 
     @Option(help: "Start from a state string (key S in the visualizer shows the current one).")
     var state: String?
@@ -51,6 +52,7 @@ struct RunCommand: ParsableCommand {
             setup.gridRates = try RateGrid.parse(text)
         }
         setup.logPath = log
+        setup.language = try language.resolve()
         setup.statePath = stateOut
         try visualizer.apply(to: &setup)
         setup.present = present
@@ -76,6 +78,7 @@ struct Setup {
     var theme: FigureTheme = .dark
     /// `--present`: the key bar hidden, training paused at the start.
     var present = false
+    var language: Language = .en
 
     static func from(options: TrainingOptions, defaultEvalEvery: Int) throws -> Setup {
         Setup(config: try options.config(defaultEvalEvery: defaultEvalEvery))
@@ -123,6 +126,7 @@ struct Setup {
         }
         let trainer = try Trainer(config: config)
         var state = AppState(trainer: trainer, width: 80, height: 24)
+        state.language = language
         state.panel = panel
         state.figureTheme = theme
         if let t = twinRate {
