@@ -1,4 +1,5 @@
 /// Every key of the visualizer, as the help overlay and the README list them.
+/// At 80×24 the help shows at most 36 rows (two columns of 18): related keys share a row.
 public enum KeyBindings {
     public static let all: [(keys: String, action: String)] = [
         ("space", "pause / resume"),
@@ -12,20 +13,16 @@ public enum KeyBindings {
         ("[ ]", "slower / faster"),
         ("PgUp PgDn", "time cursor ∓ ⅒ of the run"),
         ("Home End", "cursor to step 0 / live"),
-        ("l", "log scale"),
-        ("w", "recent part / whole run"),
+        ("l  w", "log scale · w: recent part"),
         ("c", "loss / accuracy"),
-        ("r", "reset, same weights"),
-        ("R", "reset, new seed"),
+        ("r  R", "reset · R: new seed"),
         ("v", "next dropout variant"),
         ("s", "next scaling"),
         ("t", "same-seed twin on / off"),
         ("T", "twin rate +0.2, restart"),
         ("p", "next panel"),
-        (", .", "previous / next example"),
-        ("j k", "previous / next unit"),
-        ("< >", "MC passes ÷2 / ×2"),
-        ("m", "MC uncertainty (data)"),
+        (", .  j k", "prev / next example · unit"),
+        ("< >  m", "MC passes ÷2 ×2 · m: map"),
         ("z", "large data view"),
         ("o  O", "val points / class map"),
         ("g G  b B", "standout α, β ∓0.5"),

@@ -70,7 +70,7 @@ import Testing
         #expect(try dimmed("next dropout variant"))
         #expect(try dimmed("same-seed twin on / off"))
         // Allowed, always active, or partly allowed (↑ ↓ yes, + - no): not dimmed.
-        for action in ["pause / resume", "rate ±0.05 (see u)", "reset, same weights", "quit", "lesson instructio", "help; again"] {
+        for action in ["pause / resume", "rate ±0.05 (see u)", "reset · R: new seed", "quit", "lesson instructio", "help; again"] {
             #expect(try !dimmed(action), "\(action)")
         }
         #expect(lines.contains { $0.contains("dim: locked in this lesson") })
