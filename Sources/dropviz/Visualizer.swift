@@ -57,9 +57,11 @@ enum Visualizer {
             terminal.present(buffer)
             let recordStart = clock.now
             recorder?.record(buffer)
+            // The chapters of what was just drawn: marking after the keys instead would miss a
+            // lesson page closed by a key that arrived during its first frame.
+            recorder?.mark(state)
             frameTimes.add(clock.now - drawStart, recording: clock.now - recordStart)
             handleInput(&state, until: frameStart + frame, clock: clock) { terminal.poll(timeoutMs: $0) }
-            recorder?.mark(state)
         }
         return state
     }
