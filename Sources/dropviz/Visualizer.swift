@@ -57,11 +57,13 @@ enum Visualizer {
             terminal.present(buffer)
             let recordStart = clock.now
             recorder?.record(buffer)
-            // The chapters of what was just drawn: marking after the keys instead would miss a
-            // lesson page closed by a key that arrived during its first frame.
+            // The chapters of what was just drawn (a lesson page closed by a key that arrived
+            // during its first frame is marked), and again after the keys, before the next
+            // frame's steps (a reset is seen as the step going back to 0).
             recorder?.mark(state)
             frameTimes.add(clock.now - drawStart, recording: clock.now - recordStart)
             handleInput(&state, until: frameStart + frame, clock: clock) { terminal.poll(timeoutMs: $0) }
+            recorder?.mark(state)
         }
         return state
     }
