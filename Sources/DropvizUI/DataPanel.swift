@@ -18,7 +18,7 @@ enum DataPanel {
         switch (data.task, data.featureCount) {
         case (.classification, 2): return .boundary
         case (.regression(outputs: 1), 1): return .regressionCurve
-        case (.classification(classes: 10), 64) where s.trainer.config.dataset == "digits": return .digits
+        case (.classification, _) where DigitView.geometry(dataset: s.trainer.config.dataset, featureCount: data.featureCount) != nil: return .digits
         default: return .features
         }
     }

@@ -2,42 +2,67 @@ import DropoutCore
 import Foundation
 import TermUI
 
-/// A UCI digit (8×8 pixels of ink 0…16) as a grey image, with the network's verdict on the
-/// current validation example and, beside it, the first example of the last mini-batch with
-/// the pixels input dropout removed in that step in red.
+/// An image example — a UCI digit (8×8 pixels of ink 0…16) or a Fashion-MNIST picture (28×28,
+/// 0…255) — as a grey image, with the network's verdict on the current validation example and,
+/// beside it, the first example of the last mini-batch with the pixels input dropout removed in
+/// that step in red. Where the panel is smaller than the picture, each cell averages a block of
+/// pixels (and shows red if any pixel of it was dropped).
 ///
 /// The mask belongs to the batch's example, not to the validation one (evaluation drops
 /// nothing), which is why the two are separate images.
 enum DigitView {
-    static let side = 8
+    /// The picture's side in pixels and its largest raw ink value.
+    struct Geometry: Equatable {
+        let side: Int
+        let inkMax: Double
+        static let digits = Geometry(side: 8, inkMax: 16)
+        static let fashion = Geometry(side: 28, inkMax: 255)
+    }
+
+    /// The picture geometry of a data set the data panel shows as images, nil for any other.
+    static func geometry(dataset: String, featureCount: Int) -> Geometry? {
+        if dataset == "digits" && featureCount == 64 { return .digits }
+        if (dataset == "fashion-mnist" || dataset.hasPrefix("fashion-mnist:")) && featureCount == 784 { return .fashion }
+        return nil
+    }
     static let droppedColor = Color.indexed(196)
     /// Dropped pixels in reds as bright as their ink, so the digit still reads through them.
     static let droppedRamp: [Color] = [52, 88, 124, 160, 196].map { .indexed($0) }
 
     /// Ink levels 0…1 of row `r` of `features` (standardised), in reading order.
-    static func ink(_ s: AppState, _ features: Matrix, row r: Int) -> [Double] {
-        (0..<(side * side)).map { j in
+    static func ink(_ s: AppState, _ features: Matrix, row r: Int, geometry g: Geometry) -> [Double] {
+        (0..<(g.side * g.side)).map { j in
             let raw = Double(PanelSupport.raw(s, features[r, j], feature: j))
-            return min(max(raw / 16, 0), 1)
+            return min(max(raw / g.inkMax, 0), 1)
         }
     }
 
-    /// The image at `scale` cells a pixel across. `pairRows` averages pairs of pixel rows (an
-    /// ASCII screen too short for 8 rows). `dropped` pixels are drawn red (and as ✕/x marks
-    /// when a cell is a whole pixel).
-    static func image(_ ink: [Double], dropped: [Bool]?, scale k: Int, pairRows: Bool, glyphs: Glyphs) -> HeatMap {
-        // k columns and k heat-map rows a pixel: square with half blocks, tall with ASCII.
-        let pixelRows = pairRows ? side / 2 : side
-        let w = side * k, h = pixelRows * (pairRows ? 1 : k)
+    /// The `side`×`side` picture on a `w`×`h` heat-map grid: each heat-map pixel is the mean of
+    /// the picture's pixels it covers (one pixel repeated when enlarging; a block when
+    /// shrinking, e.g. pairs of rows on an ASCII screen too short for 8). `dropped` pixels are
+    /// drawn red (and as x marks on an ASCII screen).
+    static func image(_ ink: [Double], dropped: [Bool]?, side: Int, width w: Int, height h: Int, glyphs: Glyphs) -> HeatMap {
         var levels = [Double](repeating: 0, count: w * h)
         var colors = [Color](repeating: .default, count: w * h)
         var points: [HeatMap.Point] = []
+        /// The picture's pixels under heat-map pixel `i` of `n` along a side: at least one.
+        func span(_ i: Int, _ n: Int) -> Range<Int> {
+            let lo = i * side / n
+            return lo..<max(lo + 1, (i + 1) * side / n)
+        }
         for py in 0..<h {
+            let sourceRows = span(py, h)
             for px in 0..<w {
-                let column = px / k
-                let sourceRows = pairRows ? [2 * py, 2 * py + 1] : [py / k]
-                let value = sourceRows.map { ink[$0 * side + column] }.reduce(0, +) / Double(sourceRows.count)
-                let isDropped = sourceRows.contains { dropped?[$0 * side + column] ?? false }
+                let sourceColumns = span(px, w)
+                var sum = 0.0
+                var isDropped = false
+                for r in sourceRows {
+                    for c in sourceColumns {
+                        sum += ink[r * side + c]
+                        isDropped = isDropped || (dropped?[r * side + c] ?? false)
+                    }
+                }
+                let value = sum / Double(sourceRows.count * sourceColumns.count)
                 levels[py * w + px] = value
                 colors[py * w + px] = isDropped ? droppedRamp[min(droppedRamp.count - 1, Int(value * Double(droppedRamp.count)))]
                                                 : ColorRamp.grey.color(value)
@@ -55,25 +80,23 @@ enum DigitView {
         let row = PanelSupport.exampleRow(s)
         let inputRate = net.dropout[0].rate
         let showBatch = s.trainer.currentStep > 0 && net.dropout[0].mask.rows > 0 && inputRate > 0
-
-        // The largest scale that leaves a 12-column text column and a caption row.
+        let g = geometry(dataset: s.trainer.config.dataset, featureCount: val.featureCount) ?? .digits
+        let side = g.side
         let images = showBatch ? 2 : 1
-        let cellsPerPixelRow = s.glyphs.isUnicode ? 0.5 : 1.0
-        var k = 1
-        while images * side * (k + 1) + images + 12 <= area.width,
-              Double(side * (k + 1)) * cellsPerPixelRow + 1 <= Double(area.height) { k += 1 }
-        let pairRows = !s.glyphs.isUnicode && side > area.height - 1
-        let imageWidth = side * k
-        let imageHeight = pairRows ? side / 2 : (s.glyphs.isUnicode ? side * k / 2 : side * k)
+        // The text column is as wide as its longest line can be ("dropped 784/784").
+        let textWidth = max(12, "dropped \(side * side)/\(side * side)".count)
+        let (imageWidth, heatRows) = Self.size(side: side, images: images, area: area, unicode: s.glyphs.isUnicode, textWidth: textWidth)
+        // Half blocks put two heat-map rows in a cell row.
+        let imageHeight = s.glyphs.isUnicode ? (heatRows + 1) / 2 : heatRows
 
-        let valImage = image(ink(s, val.features, row: row), dropped: nil, scale: k, pairRows: pairRows, glyphs: s.glyphs)
+        let valImage = image(ink(s, val.features, row: row, geometry: g), dropped: nil, side: side, width: imageWidth, height: heatRows, glyphs: s.glyphs)
         valImage.render(area: Rect(x: area.x, y: area.y, width: imageWidth, height: imageHeight), into: &buffer)
         PanelSupport.line("val #\(row)", row: imageHeight, in: area, style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
         var textX = imageWidth + 1
         if showBatch {
             let batchInput = net.dropoutInput(0)
             let dropped = (0..<(side * side)).map { PanelSupport.inputDropped(s, feature: $0) }
-            let batchImage = image(ink(s, batchInput, row: 0), dropped: dropped, scale: k, pairRows: pairRows, glyphs: s.glyphs)
+            let batchImage = image(ink(s, batchInput, row: 0, geometry: g), dropped: dropped, side: side, width: imageWidth, height: heatRows, glyphs: s.glyphs)
             batchImage.render(area: Rect(x: area.x + textX, y: area.y, width: imageWidth, height: imageHeight), into: &buffer)
             PanelSupport.line("batch[0]", row: imageHeight, in: area, x: textX, style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
             textX += imageWidth + 1
@@ -111,8 +134,31 @@ enum DigitView {
         for (i, line) in note.enumerated() {
             PanelSupport.line(line, row: imageHeight + 1 + i, in: area, style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
         }
-        if pairRows {
-            PanelSupport.line("(rows paired)", row: imageHeight + 1 + note.count, in: area, style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
+        if heatRows < side {
+            let shrunk = s.glyphs.isUnicode || imageWidth < side ? "(\(side)×\(side) shrunk to fit)" : "(rows paired)"
+            PanelSupport.line(shrunk, row: imageHeight + 1 + note.count, in: area, style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
         }
+    }
+
+    /// The image's width in cells and height in heat-map rows: the largest whole enlargement
+    /// (k cells a pixel across; square with half blocks, k rows a pixel in ASCII) that leaves a
+    /// `textWidth`-column text column and a caption row; where not even one cell a pixel fits, the
+    /// largest picture that does (square with half blocks; ASCII pairs rows, as a cell is
+    /// about twice as tall as wide).
+    static func size(side: Int, images: Int, area: Rect, unicode: Bool, textWidth: Int = 12) -> (width: Int, heatRows: Int) {
+        let cellsPerHeatRow = unicode ? 0.5 : 1.0
+        func fits(width: Int, heatRows: Int) -> Bool {
+            images * width + images + textWidth <= area.width && (Double(heatRows) * cellsPerHeatRow).rounded(.up) + 1 <= Double(area.height)
+        }
+        if fits(width: side, heatRows: side) {
+            var k = 1
+            while fits(width: side * (k + 1), heatRows: side * (k + 1)) { k += 1 }
+            return (side * k, side * k)
+        }
+        if !unicode && fits(width: side, heatRows: side / 2) { return (side, side / 2) }
+        // Shrink: the widest square (half blocks) or 2:1 (ASCII) picture that fits.
+        var w = side - 1
+        while w > 1 && !fits(width: w, heatRows: unicode ? w : max(1, w / 2)) { w -= 1 }
+        return (w, unicode ? w : max(1, w / 2))
     }
 }
