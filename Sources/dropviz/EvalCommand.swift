@@ -54,10 +54,12 @@ struct EvalCommand: ParsableCommand {
         switch format {
         case .table:
             print("model \(load): \(trainer.config.dataset), \(trainer.model.kind == .mlp ? "" : trainer.model.summary + ", ")hidden \(trainer.config.hidden.map(String.init).joined(separator: ",")), step \(trainer.currentStep)")
-            print("set".padding(toLength: 14, withPad: " ", startingAt: 0) + "  examples        loss  accuracy")
+            // The set column fits the longest name (a CSV path is never cut).
+            let setWidth = max(14, rows.map(\.0.count).max() ?? 0)
+            print("set".padding(toLength: setWidth, withPad: " ", startingAt: 0) + "  examples        loss  accuracy")
             for (name, n, l, a) in rows {
                 let acc = a.map { String(format: "%.4f", $0) } ?? "-"
-                print(name.padding(toLength: 14, withPad: " ", startingAt: 0)
+                print(name.padding(toLength: setWidth, withPad: " ", startingAt: 0)
                       + String(format: "  %8d  %10@  %8@", n, EvaluationPrinter.number(l), acc))
             }
             if !mc.isEmpty { MCReport.table(mc, variant: trainer.config.variant) }
@@ -82,13 +84,14 @@ enum MCReport {
         let columns = classification
             ? ["acc_mc", "acc_eval", "H_right", "H_wrong", "MI_right", "MI_wrong", "ece_mc", "ece_eval"]
             : ["rmse_mc", "rmse_eval", "mean_std"]
-        print("set".padding(toLength: 14, withPad: " ", startingAt: 0) + columns.map(pad).joined(separator: " "))
+        let setWidth = max(14, rows.map(\.0.count).max() ?? 0)
+        print("set".padding(toLength: setWidth, withPad: " ", startingAt: 0) + columns.map(pad).joined(separator: " "))
         for (name, s) in rows {
             let values = classification
                 ? [s.accuracyMC, s.accuracyEval, s.meanEntropyCorrect, s.meanEntropyWrong,
                    s.meanMutualInformationCorrect, s.meanMutualInformationWrong, s.eceMC, s.eceEval]
                 : [s.rmseMC, s.rmseEval, s.meanStd]
-            print(name.padding(toLength: 14, withPad: " ", startingAt: 0)
+            print(name.padding(toLength: setWidth, withPad: " ", startingAt: 0)
                   + values.map { pad($0.map { String(format: "%.4f", $0) } ?? "-") }.joined(separator: " "))
         }
         if classification {

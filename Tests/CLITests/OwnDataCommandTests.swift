@@ -39,6 +39,11 @@ import Testing
         #expect(after.stdout == before.stdout, "the training CSV is not needed")
         let result = (try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [String: Any])?["results"] as? [[String: Any]]
         #expect((result?.first?["accuracy"] as? Double ?? 0) > 0.8, "labels bee and cat keep their classes: \(after.stdout)")
+        // The table names the file whole, however long its path.
+        let longName = elsewhere.appendingPathComponent("new-rows-from-the-field.csv").path
+        try subset.write(toFile: longName, atomically: true, encoding: .utf8)
+        let table = try run(["eval", "--load", model, "--dataset", longName], in: elsewhere)
+        #expect(table.stdout.split(separator: "\n").contains { $0.hasPrefix(longName + " ") }, "\(table.stdout)")
         let predict = try run(["predict", "--load", model, "--input", "new.csv", "--mc-samples", "5"], in: elsewhere)
         #expect(predict.status == 0, "\(predict.stderr)")
         let header = predict.stdout.split(separator: "\n").first ?? ""
