@@ -11,36 +11,36 @@ extension AppState {
     /// key always shows what it names.
     mutating func toggleLargeData() {
         guard trainer.mlp != nil else {
-            notice = "z: the large data view is for the dense networks' data panel (not \(trainer.model.kind.rawValue))"
+            notice = tr(.largeDataNotDense, trainer.model.kind.rawValue)
             return
         }
         largeData.toggle()
         if largeData { panel = .data }
-        let twinNote = twin == nil ? "t adds the same-seed twin beside it" : "yours and the twin's side by side, one colour scale"
-        notice = largeData ? "z: large data view (\(twinNote)); z again: back" : "z: back to the diagram and the plot"
+        let twinNote = tr(twin == nil ? .largeDataAddTwin : .largeDataSideBySide)
+        notice = largeData ? tr(.largeDataOn, twinNote) : tr(.largeDataOff)
     }
 
     /// `o`: the validation points shown or hidden, whatever is shown now.
     mutating func toggleValidationPoints() {
         guard hasPlaneMap else {
-            notice = "o: validation points are drawn on the map of a 2-D data set (e.g. moons)"
+            notice = tr(.valPointsNeed2D)
             return
         }
         let shown = DecisionBoundaryView.pointSets(trainer.data, mapArea: LargeDataView.mainMapArea(self), validation: validationPoints).count == 2
         validationPoints = !shown
         if panel != .data { panel = .data }
-        notice = shown ? "o: validation points hidden" : "o: validation points shown as \(glyphs.isUnicode ? "○" : "+") (training ones \(glyphs.isUnicode ? "●" : "o"))"
+        notice = shown ? tr(.valPointsHidden) : tr(.valPointsShown, glyphs.isUnicode ? "○" : "+", glyphs.isUnicode ? "●" : "o")
     }
 
     /// `O`: the map as class regions without shading, or back to p(class).
     mutating func toggleDiscreteMap() {
         guard hasPlaneMap else {
-            notice = "O: the class-region map is for a 2-D data set (e.g. moons)"
+            notice = tr(.classRegionsNeed2D)
             return
         }
         discreteMap.toggle()
         if panel != .data { panel = .data }
-        notice = discreteMap ? "O: each point of the plane in its likeliest class's colour, no shading" : "O: the map shades p again"
+        notice = tr(discreteMap ? .classRegionsOn : .classRegionsOff)
     }
 
     /// After `j`/`k`: the data panel shows the selected unit's picture when there is a plane to

@@ -75,7 +75,7 @@ enum EnsemblePanel {
 
     static func render(_ s: AppState, area: Rect, into buffer: inout Buffer) {
         guard DataPanel.kind(s) == .boundary else {
-            PanelSupport.line("the ensemble view draws 2-D classifiers (d: moons, circles…)", row: 0, in: area, style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
+            PanelSupport.line(s.tr(.ensembleNeeds2D), row: 0, in: area, style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
             return
         }
         if let why = Ensemble.unsupported(s.trainer.network) {
@@ -97,17 +97,17 @@ enum EnsemblePanel {
         let labelRow = first.height
         for (i, rect) in rects.enumerated() {
             let label = i < picture.kept.count ? picture.kept[i].map(String.init).joined(separator: "·")
-                : i == thumbnails ? "mean" : "eval"
+                : s.tr(i == thumbnails ? .ensembleMean : .ensembleEval)
             let bold = i >= thumbnails
             PanelSupport.line(label, row: labelRow, in: area, x: rect.x - area.x, style: Style(bold: bold, dim: !bold), glyphs: s.glyphs, into: &buffer)
         }
         var row = labelRow + 1
         if let r = picture.report {
             // Numbers first: on a narrow panel the histogram's line is the one cut.
-            let scores = "val acc: eval \(pct(r.weightScaled.accuracy)), subnets mean \(pct(r.subnetworkAccuracy.mean))"
+            let scores = s.tr(.ensembleScores, pct(r.weightScaled.accuracy), pct(r.subnetworkAccuracy.mean))
             PanelSupport.line(scores, row: row, in: area, glyphs: s.glyphs, into: &buffer)
             let bars = Sparkline.text(r.histogram.map { Double($0.count) }, low: 0, glyphs: s.glyphs)
-            let histogram = "0\(bars)1 \(r.exact ? "all" : "sampled") \(r.subnetworks) subnets"
+            let histogram = "0\(bars)1 " + s.tr(r.exact ? .ensembleAll : .ensembleSampled, r.subnetworks)
             PanelSupport.line(histogram, row: row + 1, in: area, glyphs: s.glyphs, into: &buffer)
             row += 2
         }
@@ -119,12 +119,12 @@ enum EnsemblePanel {
     /// "masks seen h1 812/2^16 …": the distinct masks each small layer has drawn in training.
     static func masksSeen(_ s: AppState) -> String {
         let counted = s.trainer.maskCensus.positions.enumerated().compactMap { d, p in
-            p.map { "\(d == 0 ? "in" : "h\(d)") \($0.distinct)/2^\($0.width)" }
+            p.map { "\(d == 0 ? s.tr(.masksInput) : "h\(d)") \($0.distinct)/2^\($0.width)" }
         }
         if counted.isEmpty {
-            return "masks seen: counted for layers of ≤\(MaskCensus.maxUnits) units with p>0"
+            return s.tr(.masksSeenNone, MaskCensus.maxUnits)
         }
-        return "masks seen " + counted.joined(separator: " ")
+        return s.tr(.masksSeen, counted.joined(separator: " "))
     }
 }
 
@@ -133,6 +133,6 @@ extension AppState {
     mutating func resampleEnsemble() {
         if panel == .ensemble { ensembleDraw += 1 }
         panel = .ensemble
-        notice = "E: \(EnsemblePanel.thumbnails) new masks drawn from the current rates (draw \(ensembleDraw))"
+        notice = tr(.ensembleDrawn, EnsemblePanel.thumbnails, ensembleDraw)
     }
 }

@@ -24,7 +24,7 @@ extension AppState {
         grid = g
         selectGridCell(0)
         gridPromoted = false
-        notice = "grid of \(rates.count) rates: ←/→ select a cell, Enter its full view and back, rate keys change it"
+        notice = tr(.gridStarted, rates.count)
     }
 
     /// Selects cell `i`: it becomes `trainer`.
@@ -42,7 +42,7 @@ extension AppState {
         switch event {
         case .enter:
             gridPromoted.toggle()
-            notice = gridPromoted ? "full view of p=\(Trainer.format(g.rates[gridSelected])) (the grid trains on); Enter: back to the grid"
+            notice = gridPromoted ? tr(.gridFullView, Trainer.format(g.rates[gridSelected]))
                 : nil
             return true
         case .left where !gridPromoted, .backTab where !gridPromoted:
@@ -53,21 +53,21 @@ extension AppState {
             return true
         case .char("r"):
             g.reset()
-            notice = "every cell restarts at step 0 from the same weights"
+            notice = tr(.gridReset)
             return true
         case .char("R"):
             var sm = SplitMix64(seed: trainer.config.seed)
             let seed = sm.next() % 1_000_000
             g.reset(seed: seed)
-            notice = "new seed \(seed) for every cell: new initial weights and batch order, same data"
+            notice = tr(.gridNewSeed, seed)
             return true
         case .char("t"), .char("T"), .char("d"), .char("{"), .char("}"), .char("("), .char(")"):
             // These rebuild the network or add a twin: the grid's cells would no longer share a start.
-            notice = "not in grid mode: the cells must keep the same data and start"
+            notice = tr(.gridNotHere)
             return true
         case .pageUp, .pageDown, .home, .end:
             // Rewinding one cell would take it out of lock-step with the others.
-            notice = "no rewind in grid mode: the cells train in lock-step"
+            notice = tr(.gridNoRewind)
             return true
         default:
             return false

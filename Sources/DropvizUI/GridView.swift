@@ -51,15 +51,17 @@ enum GridView {
             textArea = Rect(x: mapArea.right + 1, y: inner.y, width: max(0, inner.right - mapArea.right - 1), height: inner.height)
         }
         let e = cell.lastEvaluation
-        let val = e.map { "val \(PanelText.num(Double($0.valLoss))) train \(PanelText.num(Double($0.trainLoss)))" } ?? "val –"
-        let acc = e?.valAccuracy.map { "acc \(EnsemblePanel.pct(Double($0)))" } ?? ""
-        let width = max(1, textArea.width - 4)
+        let val = e.map { s.tr(.gridValTrain, PanelText.num(Double($0.valLoss)), PanelText.num(Double($0.trainLoss))) } ?? s.tr(.gridValNone)
+        let acc = e?.valAccuracy.map { s.tr(.gridAcc, EnsemblePanel.pct(Double($0))) } ?? ""
+        // The rows' names ("tr  ", "训练 "): the sparklines take what they leave.
+        let trName = s.tr(.gridTrainRow), vaName = s.tr(.gridValRow)
+        let width = max(1, textArea.width - max(trName.displayWidth, vaName.displayWidth))
         let train = Sparkline.text(Sparkline.resample(cell.history.trainLoss.points.map(\.value), count: width), low: scale.low, high: scale.high, glyphs: s.glyphs)
         let valBars = Sparkline.text(Sparkline.resample(cell.history.valLoss.points.map(\.value), count: width), low: scale.low, high: scale.high, glyphs: s.glyphs)
         let lines: [(String, Style)] = [
             (val, Style(bold: true)), (acc, .plain),
-            ("tr  " + train, Style().fg(.cyan)), ("va  " + valBars, Style().fg(.magenta)),
-            (cell.diverged ? "diverged" : "step \(cell.currentStep)", Style(dim: true)),
+            (trName + train, Style().fg(.cyan)), (vaName + valBars, Style().fg(.magenta)),
+            (cell.diverged ? s.tr(.gridDiverged) : s.tr(.statusStep, cell.currentStep), Style(dim: true)),
         ]
         for (r, (text, style)) in lines.enumerated() {
             PanelSupport.line(text, row: r, in: textArea, style: style, glyphs: s.glyphs, into: &buffer)

@@ -320,4 +320,59 @@ public enum L10n: String, CaseIterable, Sendable {
     case dotVal = " · val"
     case dataEdge = "{0}data"
     case mKey = "  m: MC "
+
+    // MARK: grid of rates
+    case gridValTrain = "val {0} train {1}"
+    case gridValNone = "val –"
+    case gridAcc = "acc {0}"
+    case gridTrainRow = "tr  "
+    case gridValRow = "va  "
+    case gridDiverged = "diverged"
+    case gridStarted = "grid of {0} rates: ←/→ select a cell, Enter its full view and back, rate keys change it"
+    case gridFullView = "full view of p={0} (the grid trains on); Enter: back to the grid"
+    case gridReset = "every cell restarts at step 0 from the same weights"
+    case gridNewSeed = "new seed {0} for every cell: new initial weights and batch order, same data"
+    case gridNotHere = "not in grid mode: the cells must keep the same data and start"
+    case gridNoRewind = "no rewind in grid mode: the cells train in lock-step"
+
+    // MARK: ensemble panel
+    case ensembleNeeds2D = "the ensemble view draws 2-D classifiers (d: moons, circles…)"
+    case ensembleMean = "mean"
+    case ensembleEval = "eval"
+    case ensembleScores = "val acc: eval {0}, subnets mean {1}"
+    case ensembleAll = "all {0} subnets"
+    case ensembleSampled = "sampled {0} subnets"
+    case masksSeenNone = "masks seen: counted for layers of ≤{0} units with p>0"
+    case masksSeen = "masks seen {0}"
+    case masksInput = "in"
+    case ensembleDrawn = "E: {0} new masks drawn from the current rates (draw {1})"
+
+    // MARK: time cursor
+    case rewindNotice = "{0}: PgUp/PgDn move, Home step {1}, End back to live; space or n branches from here"
+    case cannotRebuild = "cannot rebuild step {0}: {1}"
+    case liveAgain = "live again at step {0}"
+    case branchNotice = "branch {0} from step {1}: the old run stays on the plot, faint, until the next branch"
+    case beforeBranch = "before branch {0}"
+
+    // MARK: large data view and unit picture
+    case largeDataTitle = " data · z: back "
+    case yoursTitle = " yours p={0} "
+    case twinSameScale = " {0} · same colour scale "
+    case largeDataNotDense = "z: the large data view is for the dense networks' data panel (not {0})"
+    case largeDataOn = "z: large data view ({0}); z again: back"
+    case largeDataAddTwin = "t adds the same-seed twin beside it"
+    case largeDataSideBySide = "yours and the twin's side by side, one colour scale"
+    case largeDataOff = "z: back to the diagram and the plot"
+    case valPointsNeed2D = "o: validation points are drawn on the map of a 2-D data set (e.g. moons)"
+    case valPointsHidden = "o: validation points hidden"
+    case valPointsShown = "o: validation points shown as {0} (training ones {1})"
+    case classRegionsNeed2D = "O: the class-region map is for a 2-D data set (e.g. moons)"
+    case classRegionsOn = "O: each point of the plane in its likeliest class's colour, no shading"
+    case classRegionsOff = "O: the map shades p again"
+    case unitPictureTitle = "{0} unit {1} over the plane (eval)"
+    case unitPictureScale = "blue {0}{1} · white 0 · red +{1}"
+    case unitPictureKeys = "j k: unit  ← →: layer  Esc: the map"
+
+    // MARK: presenter
+    case keyLocked = "key locked in this lesson"
 }

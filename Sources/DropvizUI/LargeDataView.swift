@@ -38,10 +38,10 @@ enum LargeDataView {
 
     /// The box titles: which network, at which rates.
     static func titles(_ s: AppState) -> [String] {
-        guard s.twin != nil else { return [" data · z: back "] }
+        guard s.twin != nil else { return [s.tr(.largeDataTitle)] }
         let rates = s.trainer.config.rates.dropFirst().map { Trainer.format($0) }
-        let yours = " yours p=\(rates.first ?? "0")\(Set(rates).count > 1 ? "…" : "") "
-        return [yours, " \(s.twinLabel) · same colour scale "]
+        let yours = s.tr(.yoursTitle, "\(rates.first ?? "0")\(Set(rates).count > 1 ? "…" : "")")
+        return [yours, s.tr(.twinSameScale, s.twinLabel)]
     }
 
     static func render(_ s: AppState, into buffer: inout Buffer) {

@@ -16,7 +16,7 @@ public struct PresenterControls: Equatable, Sendable {
     }
 
     public static let alwaysActive: Set<InputEvent> = [.char("q"), .ctrlC, .char("?"), .char("i")]
-    public static let lockedNotice = "key locked in this lesson"
+    public static let lockedNotice = L10n.keyLocked.rawValue
 
     /// Whether `event` acts. Mouse clicks select like ← and →, so they are locked with those.
     public func allows(_ event: InputEvent) -> Bool {

@@ -54,9 +54,9 @@ extension AppState {
             trainer = t
             twin = rebuiltTwin
             paused = true
-            notice = "\(stepLabel): PgUp/PgDn move, Home step \(live.timeline.firstStep), End back to live; space or n branches from here"
+            notice = tr(.rewindNotice, stepLabel, live.timeline.firstStep)
         } catch {
-            notice = "cannot rebuild step \(k): \(error)"
+            notice = tr(.cannotRebuild, k, error)
         }
     }
 
@@ -67,7 +67,7 @@ extension AppState {
         twin = r.liveTwin
         paused = r.wasPaused
         rewind = nil
-        notice = "live again at step \(trainer.currentStep)"
+        notice = tr(.liveAgain, trainer.currentStep)
     }
 
     /// Training on from the cursor: the rebuilt run becomes the run, the old future becomes
@@ -78,7 +78,7 @@ extension AppState {
         ghost = BranchGhost(history: r.live.history, fromStep: r.step, number: number, owner: ObjectIdentifier(trainer))
         trainer.history.record(event: RunEvent(step: r.step, label: "branch \(number)"))
         rewind = nil
-        notice = "branch \(number) from step \(r.step): the old run stays on the plot, faint, until the next branch"
+        notice = tr(.branchNotice, number, r.step)
     }
 
     /// After a key: a reset, a new data set or a new twin replaced the rebuilt run, so the
@@ -134,7 +134,7 @@ extension LinePlot {
         let points = old.points.filter { $0.step >= g.fromStep }.map { (x: Double($0.step), y: $0.value) }
         guard let last = points.last else { return }
         // Under the live curves, which are drawn after it.
-        series.insert(.init(points: points, label: "before branch \(g.number)", color: .brightBlack), at: 0)
+        series.insert(.init(points: points, label: s.tr(.beforeBranch, g.number), color: .brightBlack), at: 0)
         if let x = xRange, last.x > x.upperBound { xRange = x.lowerBound...last.x }
     }
 }

@@ -18,25 +18,27 @@ enum UnitPictureView {
         return (map, scale)
     }
 
-    /// The unit's name as the title says it: `hidden1 unit 3` (units counted from 1).
-    static func unitName(_ s: AppState) -> String {
-        let layer = s.selectedLayer == 0 ? "input" : "hidden\(s.selectedLayer)"
-        return "\(layer) unit \(s.selectedUnit + 1)"
+    /// The title: `hidden1 unit 3 over the plane (eval)` (units counted from 1), in Chinese
+    /// `隐藏层1 单元 3：平面上的激活（评估）`.
+    static func title(_ s: AppState) -> String {
+        let zh = s.lang == .zh
+        let layer = s.selectedLayer == 0 ? (zh ? s.tr(.input) : "input")
+            : (zh ? s.tr(.hiddenN, s.selectedLayer) : "hidden\(s.selectedLayer)")
+        return s.tr(.unitPictureTitle, layer, s.selectedUnit + 1)
     }
 
     static func render(_ s: AppState, area: Rect, into buffer: inout Buffer) {
         guard area.height >= 4 else { return }
-        let title = "\(unitName(s)) over the plane (eval)"
-        PanelSupport.line(title, row: 0, in: area, style: Style(bold: true), glyphs: s.glyphs, into: &buffer)
+        PanelSupport.line(title(s), row: 0, in: area, style: Style(bold: true), glyphs: s.glyphs, into: &buffer)
         let mapArea = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 3)
         let inputs = mapArea.cacheInputs + [s.glyphs.isUnicode ? 1 : 0, s.selectedLayer, s.selectedUnit]
         let (map, scale) = s.panelCache.value("unit", s, inputs: inputs) { heatMap(s, mapArea: mapArea) }
         map.render(area: mapArea, into: &buffer)
         let m = PanelText.num(Double(scale))
         let minus = s.glyphs.isUnicode ? "−" : "-"
-        PanelSupport.line("blue \(minus)\(m) · white 0 · red +\(m)", row: area.height - 2, in: area,
+        PanelSupport.line(s.tr(.unitPictureScale, minus, m), row: area.height - 2, in: area,
                           style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
-        PanelSupport.line("j k: unit  ← →: layer  Esc: the map", row: area.height - 1, in: area,
+        PanelSupport.line(s.tr(.unitPictureKeys), row: area.height - 1, in: area,
                           style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
     }
 }

@@ -63,7 +63,7 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
         return
     }
     guard s.presenter.allows(event) else {
-        s.notice = PresenterControls.lockedNotice
+        s.notice = s.tr(.keyLocked)
         return
     }
     if s.handleGridKey(event) { return }

@@ -201,6 +201,156 @@ import Testing
         #expect(Fixtures.render(ascii).lines()[22].contains("step 0"))
     }
 
+    /// The screen's text with no English left from `words`.
+    static func expectNoEnglish(_ screen: String, _ words: [String], _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        for w in words { #expect(!screen.contains(w), "\(what) still shows '\(w)':\n\(screen)", sourceLocation: sourceLocation) }
+    }
+
+    /// The grid of rates in Chinese: the cells' labels and the grid's notices.
+    @Test(arguments: [(80, 24), (160, 45)])
+    func theGridOfRatesIsChinese(width: Int, height: Int) throws {
+        var s = try Fixtures.state(width: width, height: height, hidden: [16, 16])
+        s.language = .zh
+        try s.startGrid(rates: [0, 0.3, 0.6])
+        var b = Fixtures.render(s)
+        Self.checkCells(b, "grid notice \(width)")
+        #expect(Fixtures.text(b).contains("3 个丢弃率的网格：←/→ 选格子"))
+        s.notice = nil
+        for _ in 0..<20 { update(&s, .step) }
+        b = Fixtures.render(s)
+        Self.checkCells(b, "grid \(width)")
+        let screen = Fixtures.text(b)
+        for zh in ["验证 ", "训练 ", "准确率 ", "第 20 步", " p=0.3 "] { #expect(screen.contains(zh), "grid has no '\(zh)':\n\(screen)") }
+        Self.expectNoEnglish(screen, ["val ", "train ", "acc ", "tr  ", "va  ", "step "], "grid \(width)")
+        for (key, zh) in [(InputEvent.enter, "p=0.0 的完整视图（网格照常训练）；Enter：回到网格"), (.enter, nil), (.char("r"), "所有格子都从相同的权重"),
+                          (.char("R"), "所有格子换新种子"), (.char("t"), "网格模式下不可用"), (.pageUp, "网格模式下不能回退")] as [(InputEvent, String?)] {
+            update(&s, .input(key))
+            b = Fixtures.render(s)
+            Self.checkCells(b, "grid after \(key) \(width)")
+            if let zh { #expect(Fixtures.text(b).contains(zh), "\(key): \(s.notice ?? "")") }
+        }
+    }
+
+    /// The ensemble panel in Chinese: the maps' labels, the accuracies, the histogram's
+    /// caption, the masks seen and `E`'s notice.
+    @Test(arguments: [(80, 24), (160, 45)])
+    func theEnsemblePanelIsChinese(width: Int, height: Int) throws {
+        var s = try Fixtures.state(width: width, height: height, hidden: [4])
+        s.language = .zh
+        for _ in 0..<60 { update(&s, .step) }
+        update(&s, .input(.char("E")))
+        #expect(s.panel == .ensemble)
+        var b = Fixtures.render(s)
+        Self.checkCells(b, "ensemble \(width)")
+        #expect(Fixtures.text(b).contains("E：按当前丢弃率重新抽了 4 个掩码"))
+        s.notice = nil
+        b = Fixtures.render(s)
+        Self.checkCells(b, "ensemble \(width)")
+        let screen = Fixtures.text(b)
+        for zh in [" 集成 ", "平均", "评估", "验证准确率 评估 ", "全部 16 个子网", "已出现掩码 h1 "] {
+            #expect(screen.contains(zh), "ensemble panel has no '\(zh)':\n\(screen)")
+        }
+        Self.expectNoEnglish(screen, ["mean", "eval", "val acc", "subnets", "masks seen"], "ensemble \(width)")
+        // A data set that is not a 2-D classification says so in Chinese.
+        for _ in 0..<AppState.datasetNames.count where s.trainer.config.dataset != "sine" { update(&s, .input(.char("d"))) }
+        try #require(s.trainer.config.dataset == "sine")
+        s.panel = .ensemble
+        b = Fixtures.render(s)
+        Self.checkCells(b, "ensemble on sine \(width)")
+        #expect(Fixtures.text(b).contains("集成视图只画二维分类器"))
+    }
+
+    /// The time cursor in Chinese: the step label, its notice, a branch's notice and the
+    /// ghost's legend entry.
+    @Test(arguments: [(80, 24), (160, 45)])
+    func aRewoundRunIsChinese(width: Int, height: Int) throws {
+        var s = try Fixtures.state(width: width, height: height, hidden: [16, 16])
+        s.language = .zh
+        for _ in 0..<200 { update(&s, .step) }
+        update(&s, .input(.pageUp))
+        #expect(s.isRewound)
+        var b = Fixtures.render(s)
+        Self.checkCells(b, "rewound \(width)")
+        var screen = Fixtures.text(b)
+        #expect(s.notice?.hasSuffix("End 回到当前；按空格或 n 从这里分支") == true, "\(s.notice ?? "")")
+        for zh in ["⏪ 第 180 / 200 步", "PgUp/PgDn 移动，Home 到第 0 步，End 回到当前"] {
+            #expect(screen.contains(zh), "rewound screen has no '\(zh)':\n\(screen)")
+        }
+        Self.expectNoEnglish(screen, ["step ", "live", "branches"], "rewound \(width)")
+        // n branches (and steps once); space then trains on.
+        update(&s, .input(.char("n")))
+        b = Fixtures.render(s)
+        Self.checkCells(b, "branched \(width)")
+        #expect(Fixtures.text(b).contains("从第 180 步分出分支 1"))
+        #expect(s.tr(.beforeBranch, 1) == "分支 1 之前")
+        update(&s, .input(.char(" ")))
+        s.notice = nil
+        for _ in 0..<40 { update(&s, .step) }
+        #expect(s.trainer.currentStep == 221)
+        b = Fixtures.render(s)
+        Self.checkCells(b, "ghost \(width)")
+        screen = Fixtures.text(b)
+        #expect(screen.contains("━ 分支 1 之前"), "\(screen)")
+        Self.expectNoEnglish(screen, ["before branch"], "ghost \(width)")
+        update(&s, .input(.pageUp))
+        update(&s, .input(.end))
+        #expect(s.notice == "回到当前：第 221 步")
+    }
+
+    /// The large data view with the twin (`t`, then `z`), its keys' notices and the unit
+    /// picture, in Chinese.
+    @Test(arguments: [(80, 24), (160, 45)])
+    func theLargeDataViewWithTheTwinIsChinese(width: Int, height: Int) throws {
+        var s = try Self.chinese(width: width, height: height)
+        update(&s, .input(.char("t")))
+        update(&s, .input(.char("z")))
+        #expect(s.largeData)
+        var b = Fixtures.render(s)
+        Self.checkCells(b, "large data \(width)")
+        var screen = Fixtures.text(b)
+        for zh in [" 你的 p=0.5 ", " 对照 p=0 · 同一色标 ", "z：放大数据视图（你的网络和对照网络并排，同一色标）"] {
+            #expect(screen.contains(zh), "large data view has no '\(zh)':\n\(screen)")
+        }
+        Self.expectNoEnglish(screen, ["yours", "twin", "colour", "z again"], "large data \(width)")
+        // o shows the validation points where they are sparse enough and hides them, in turn.
+        var pointNotices: Set<String> = []
+        for _ in 0..<2 {
+            update(&s, .input(.char("o")))
+            Self.checkCells(Fixtures.render(s), "after o \(width)")
+            pointNotices.insert(s.notice ?? "")
+        }
+        #expect(pointNotices == ["o：已隐藏验证点", "o：验证点显示为 ○（训练点为 ●）"])
+        for (key, zh) in [("O", "O：平面上每一点涂成最可能类别的颜色"),
+                          ("O", "O：图上重新用明暗表示 p"), ("z", "z：回到网络图和曲线图")] {
+            update(&s, .input(.char(Character(key))))
+            b = Fixtures.render(s)
+            Self.checkCells(b, "after \(key) \(width)")
+            #expect(Fixtures.text(b).contains(zh), "\(key): \(s.notice ?? "")")
+        }
+        update(&s, .input(.char("t")))
+        update(&s, .input(.char("z")))
+        #expect(s.notice == "z：放大数据视图（按 t 在旁边加上同种子对照网络）；再按 z 返回")
+        #expect(s.tr(.largeDataTitle) == " 数据 · z：返回 ")
+        // The unit picture (k: the next unit) in the large view, with its title, scale and keys.
+        update(&s, .input(.char("k")))
+        b = Fixtures.render(s)
+        Self.checkCells(b, "unit picture \(width)")
+        screen = Fixtures.text(b)
+        for zh in ["隐藏层1 单元 2：平面上的激活（评估）", "蓝 −", "j k：单元  ← →：层  Esc：返回原图"] {
+            #expect(screen.contains(zh), "unit picture has no '\(zh)':\n\(screen)")
+        }
+        Self.expectNoEnglish(screen, ["unit ", "over the plane", "blue", "white"], "unit picture \(width)")
+    }
+
+    /// A key the lesson locks says so in Chinese.
+    @Test func aLockedKeySaysSoInChinese() throws {
+        var s = try PresenterTests.opened(PresenterTests.lesson())
+        s.language = .zh
+        update(&s, .input(.char("v")))
+        #expect(s.notice == "本课锁定了这个键")
+        Self.checkCells(Fixtures.render(s), "locked")
+    }
+
     /// A CSV whose header names the classes in Chinese (the UCI form `rows,features,names…`):
     /// the names show whole, or cut between characters, in every panel. (Text labels in the
     /// label column are not read by the CSV reader yet; another change adds them.)
