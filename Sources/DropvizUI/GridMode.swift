@@ -42,7 +42,7 @@ extension AppState {
         switch event {
         case .enter:
             gridPromoted.toggle()
-            notice = gridPromoted ? tr(.gridFullView, Trainer.format(g.rates[gridSelected]))
+            notice = gridPromoted ? tr(.gridFullView, GridView.rateLabel(g.cells[gridSelected]))
                 : nil
             return true
         case .left where !gridPromoted, .backTab where !gridPromoted:

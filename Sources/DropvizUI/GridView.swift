@@ -24,16 +24,24 @@ enum GridView {
         let losses = grid.cells.flatMap { $0.history.trainLoss.points.map(\.value) + $0.history.valLoss.points.map(\.value) }.filter(\.isFinite)
         let low = losses.min() ?? 0, high = losses.max() ?? 1
         for (i, (cell, rect)) in zip(grid.cells, rects).enumerated() {
-            renderCell(s, cell: cell, rate: grid.rates[i], selected: i == s.gridSelected, index: i,
+            renderCell(s, cell: cell, selected: i == s.gridSelected, index: i,
                        scale: (low, high), area: rect, into: &buffer)
         }
     }
 
-    static func renderCell(_ s: AppState, cell: Trainer, rate: Float, selected: Bool, index: Int,
+    /// A cell's hidden rate as it is now (the rate keys change the selected cell's): one number
+    /// while its hidden layers share it, else each layer's.
+    static func rateLabel(_ cell: Trainer) -> String {
+        let hidden = cell.config.rates.dropFirst()
+        let distinct = Array(Set(hidden))
+        return distinct.count == 1 ? Trainer.format(distinct[0]) : hidden.map(Trainer.format).joined(separator: "/")
+    }
+
+    static func renderCell(_ s: AppState, cell: Trainer, selected: Bool, index: Int,
                            scale: (low: Double, high: Double), area: Rect, into buffer: inout Buffer) {
         guard area.width >= 12, area.height >= 4 else { return }
         HelpOverlay.drawBox(area, title: "", glyphs: s.glyphs, into: &buffer)
-        let title = " p=\(Trainer.format(rate)) "
+        let title = " p=\(rateLabel(cell)) "
         _ = buffer.put(title, x: area.x + 2, y: area.y, style: Style(bold: true, reverse: selected), maxWidth: area.width - 4)
         let inner = area.inset(by: 1)
         var textArea = inner

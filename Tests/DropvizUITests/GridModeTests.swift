@@ -21,6 +21,12 @@ import Testing
         #expect(s.gridSelected == 1 && s.trainer === grid.cells[1])
         update(&s, .input(.char("8")))
         #expect(grid.cells.map { $0.config.rates[1] } == [0, 0.8, 0.6], "only the selected cell's rate changed")
+        let titles = Fixtures.text(Fixtures.render(s))
+        #expect(titles.contains(" p=0.8 ") && !titles.contains(" p=0.3 "), "the cell's title shows its rate as it is now")
+        update(&s, .input(.char("u")))
+        update(&s, .input(.char("5")))
+        #expect(Fixtures.text(Fixtures.render(s)).contains(" p=0.8/0.5 ") || Fixtures.text(Fixtures.render(s)).contains(" p=0.5/0.8 "),
+                "unlinked layers with different rates show each")
         update(&s, .input(.left))
         update(&s, .input(.left))
         #expect(s.gridSelected == 2, "← wraps around")
