@@ -10,7 +10,7 @@ public func view(_ s: AppState, into buffer: inout Buffer) {
         return
     }
     let layout = ScreenLayout(width: s.width, height: s.height)
-    _ = buffer.put(title(s), x: 0, y: 0, style: Style(bold: true), maxWidth: s.width)
+    _ = buffer.put(title(s, width: s.width), x: 0, y: 0, style: Style(bold: true), maxWidth: s.width)
     if let unrolled = UnrolledView(state: s) {
         unrolled.render(area: layout.diagram, into: &buffer)
     } else if let conv = ConvDiagram(state: s) { conv.render(area: layout.diagram, into: &buffer) } else { NetworkDiagram(state: s).render(area: layout.diagram, into: &buffer) }
@@ -61,7 +61,9 @@ public func view(_ s: AppState, into buffer: inout Buffer) {
     }
 }
 
-func title(_ s: AppState) -> String {
+/// The top line; where it is wider than `width`, whole parts go (the seed, then the optimiser,
+/// then the variant, which the formula line also names) rather than a word being cut.
+func title(_ s: AppState, width: Int = .max) -> String {
     let c = s.trainer.config
     var data = c.dataset
     if let noise = c.noise ?? DatasetCatalog.entry(c.dataset)?.defaultNoise, noise > 0 { data += String(format: " σ%.2f", noise) }
@@ -70,8 +72,13 @@ func title(_ s: AppState) -> String {
     var variant = c.variant.rawValue
     if let conv = c.conv { net = s.trainer.model.summary; variant = "\(conv.variant.rawValue)/\(variant)" }
     if let lstm = c.lstm { net = "lstm \(c.hidden[0]) T=\(s.trainer.lstmModel?.steps ?? 0)"; variant = lstm.variant.rawValue }
-    let text = "dropviz · \(data) · \(net) · \(c.optimizer.rawValue) · \(variant) · \(s.tr(.seed, c.seed))"
-    return s.glyphs.isUnicode ? text : text.replacingOccurrences(of: "·", with: "|").replacingOccurrences(of: "σ", with: "noise ")
+    var parts = ["dropviz", data, net, c.optimizer.rawValue, variant, s.tr(.seed, c.seed)]
+    func text() -> String {
+        let t = parts.joined(separator: " · ")
+        return s.glyphs.isUnicode ? t : t.replacingOccurrences(of: "·", with: "|").replacingOccurrences(of: "σ", with: "noise ")
+    }
+    for drop in [5, 3, 3] where text().displayWidth > width && parts.count > drop { parts.remove(at: drop) }
+    return text()
 }
 
 private func tooSmall(_ s: AppState, into buffer: inout Buffer) {

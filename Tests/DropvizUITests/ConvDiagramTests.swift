@@ -113,6 +113,21 @@ import Testing
 
     /// v cycles the conv variants; ←/→ reach every position; the rate keys change the selected
     /// conv layer; the panels the CNN has not are said to be so.
+    /// The CNN's top line is longer than 80 columns: whole parts go (seed, optimiser, variant)
+    /// and no word is cut; at 200 columns everything is there.
+    @Test func theTitleLosesWholePartsNotWords() throws {
+        let narrow = try Self.state(.dropblock, width: 80, height: 24)
+        let full = title(narrow)
+        #expect(full.displayWidth > 80 && full.hasSuffix("seed 1"))
+        let line = Fixtures.render(narrow).lines()[0].trimmingCharacters(in: .whitespaces)
+        #expect(line.displayWidth <= 80 && line.hasPrefix("dropviz · digits"), "\(line)")
+        let kept = line.components(separatedBy: " · ")
+        #expect(kept.allSatisfy { full.components(separatedBy: " · ").contains($0) }, "a part was cut: \(line)")
+        #expect(!line.contains("seed"), "the seed goes first")
+        let wide = try Self.state(.dropblock, width: 200, height: 60)
+        #expect(Fixtures.render(wide).lines()[0].trimmingCharacters(in: .whitespaces) == full)
+    }
+
     @Test func keysDriveTheConvLayers() throws {
         var s = try Self.state(.elementwise)
         #expect(s.selectedLayer == 0 && s.dropoutLayerCount == 4)
