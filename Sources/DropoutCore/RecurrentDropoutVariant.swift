@@ -59,11 +59,4 @@ public enum RecurrentDropoutVariant: String, Codable, CaseIterable, Sendable {
         case .variational: return "x~[t]=x[t]*zx, h~[t-1]=h[t-1]*zh, zx zh once per sequence"
         }
     }
-
-    public var next: RecurrentDropoutVariant {
-        let all = Self.allCases
-        // allCases is non-empty and contains self.
-        let i = all.firstIndex(of: self) ?? 0
-        return all[(i + 1) % all.count]
-    }
 }

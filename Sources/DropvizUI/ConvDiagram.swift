@@ -153,8 +153,7 @@ struct ConvDiagram {
 /// `v` on a CNN: the next conv variant (elementwise → spatial → dropblock → maxpool).
 func cycleConvVariant(_ s: inout AppState) {
     guard let current = s.trainer.config.conv?.variant else { return }
-    let all = ConvDropoutVariant.allCases
-    let v = all[((all.firstIndex(of: current) ?? 0) + 1) % all.count]
+    let v = current.next
     do {
         try s.trainer.setConvVariant(v)
         s.trainer.evaluate()

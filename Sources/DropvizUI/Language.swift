@@ -43,9 +43,6 @@ public enum Language: String, CaseIterable, Sendable {
         guard self == .zh, let id = L10n(rawValue: english) else { return english }
         return text(id)
     }
-
-    /// The other language (`L` switches).
-    public var next: Language { self == .en ? .zh : .en }
 }
 
 extension AppState {

@@ -33,11 +33,6 @@ public enum Panel: String, CaseIterable, Sendable {
         case .ensemble: return "ensemble"
         }
     }
-
-    public var next: Panel {
-        let all = Panel.allCases
-        return all[((all.firstIndex(of: self) ?? 0) + 1) % all.count]
-    }
 }
 
 /// Draws the current panel into `area` (a titled box).

@@ -132,13 +132,11 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
         // A CNN: v cycles the conv layers' variant (ConvDiagram.swift).
         cycleConvVariant(&s)
     case .char("v"):
-        let all = DropoutVariant.allCases
-        let v = all[((all.firstIndex(of: s.trainer.config.variant) ?? 0) + 1) % all.count]
+        let v = s.trainer.config.variant.next
         s.trainer.setVariant(v)
         s.notice = s.tr(.variantNotice, s.lang.translate(v.rawValue))
     case .char("s"):
-        let all = Scaling.allCases
-        let next = all[((all.firstIndex(of: s.trainer.config.scaling) ?? 0) + 1) % all.count]
+        let next = s.trainer.config.scaling.next
         s.trainer.setScaling(next)
         s.trainer.evaluate()
         s.notice = next == .none
