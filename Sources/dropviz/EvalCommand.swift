@@ -65,7 +65,7 @@ struct EvalCommand: ParsableCommand {
             if !mc.isEmpty { MCReport.table(mc, variant: trainer.config.variant) }
         case .json:
             let items = rows.map { name, n, l, a in
-                "{\"set\":\"\(JSONNumber.escaped(name))\",\"examples\":\(n),\"loss\":\(JSONNumber.full(l))"
+                "{\"set\":\(JSONText.quoted(name)),\"examples\":\(n),\"loss\":\(JSONNumber.full(l))"
                     + (a.map { ",\"accuracy\":\(JSONNumber.full($0))" } ?? "") + "}"
             }
             let mcField = mc.isEmpty ? "" : ",\"monte_carlo\":" + MCReport.json(mc)

@@ -4,9 +4,4 @@
 enum JSONNumber {
     static func full(_ v: Float) -> String { v.isFinite ? v.description : "null" }
     static func full(_ v: Double) -> String { v.isFinite ? v.description : "null" }
-
-    /// A string's content between JSON quotes.
-    static func escaped(_ s: String) -> String {
-        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-    }
 }

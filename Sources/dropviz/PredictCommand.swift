@@ -79,19 +79,19 @@ struct PredictionTable {
         let items = lines.indices.map { r -> String in
             var fields = ["\"line\":\(lines[r])",
                           "\"\(classification ? "probabilities" : "values")\":" + Self.array(row(result.outputs, r))]
-            if classification { fields += ["\"class\":\(result.classes[r])", "\"label\":\"\(Self.escaped(label(result.classes[r])))\""] }
+            if classification { fields += ["\"class\":\(result.classes[r])", "\"label\":\(JSONText.quoted(label(result.classes[r])))"] }
             if let mc = result.monteCarlo {
                 fields += ["\"mc_mean\":" + Self.array(row(mc.mean, r)), "\"mc_std\":" + Self.array(row(mc.std, r))]
                 if classification {
-                    fields += ["\"mc_class\":\(result.monteCarloClasses[r])", "\"mc_label\":\"\(Self.escaped(label(result.monteCarloClasses[r])))\""]
+                    fields += ["\"mc_class\":\(result.monteCarloClasses[r])", "\"mc_label\":\(JSONText.quoted(label(result.monteCarloClasses[r])))"]
                 }
             }
             return "{" + fields.joined(separator: ",") + "}"
         }
         var head = ["\"task\":\"\(classification ? "classification" : "regression")\""]
         if classification {
-            head.append("\"classes\":[" + classNames.map { "\"\(Self.escaped($0))\"" }.joined(separator: ",") + "]")
-            head.append("\"labels\":[" + labels.map { "\"\(Self.escaped($0))\"" }.joined(separator: ",") + "]")
+            head.append("\"classes\":[" + classNames.map(JSONText.quoted).joined(separator: ",") + "]")
+            head.append("\"labels\":[" + labels.map(JSONText.quoted).joined(separator: ",") + "]")
         }
         if let mc = result.monteCarlo { head += ["\"mc_samples\":\(mc.samples)", "\"mc_seed\":\(seed)"] }
         return "{" + head.joined(separator: ",") + ",\"predictions\":[" + items.joined(separator: ",") + "]}"
@@ -110,5 +110,4 @@ struct PredictionTable {
         "[" + v.map(number).joined(separator: ",") + "]"
     }
 
-    static func escaped(_ s: String) -> String { JSONNumber.escaped(s) }
 }
