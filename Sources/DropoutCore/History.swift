@@ -42,6 +42,8 @@ public struct Series: Sendable, Equatable, Codable {
 public struct RunEvent: Sendable, Equatable, Codable {
     public var step: Int
     public var label: String
+    /// What it was, for a UI to word in its language (nil: only the label is known).
+    public var kind: RunEventKind?
     public init(step: Int, label: String) { self.step = step; self.label = label }
 }
 

@@ -4,7 +4,7 @@
 ///
 /// "At step s" means after step s finished and before step s+1 starts.
 public struct RunChange: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable, Codable {
         /// The rate of these dropout positions (`Trainer.setRate(_:layers:)`).
         case rate(Float, positions: [Int])
         case scaling(Scaling)

@@ -40,6 +40,6 @@ extension Trainer {
         settings.variant = v
         config.lstm = settings
         net.lstm.variant = v
-        history.record(event: RunEvent(step: currentStep, label: "rnn \(v.rawValue)"))
+        history.record(event: RunEvent(step: currentStep, kind: .change(.recurrentVariant(v))))
     }
 }

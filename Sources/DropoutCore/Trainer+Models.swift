@@ -35,7 +35,7 @@ extension Trainer {
         conv.variant = v
         config.conv = conv
         for d in cnn.convDropout { d.variant = v }
-        history.record(event: RunEvent(step: currentStep, label: "conv \(v.rawValue)"))
+        history.record(event: RunEvent(step: currentStep, kind: .change(.convVariant(v))))
     }
 
     /// DropBlock's block side, from the next step on (CNN only).
@@ -47,6 +47,6 @@ extension Trainer {
         conv.blockSize = b
         config.conv = conv
         for d in cnn.convDropout { d.blockSize = b }
-        history.record(event: RunEvent(step: currentStep, label: "block \(b)"))
+        history.record(event: RunEvent(step: currentStep, kind: .change(.blockSize(b))))
     }
 }

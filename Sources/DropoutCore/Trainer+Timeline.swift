@@ -55,7 +55,7 @@ extension Trainer {
             } catch {
                 // `schedule` checked every change against this model, so this is not reached;
                 // if it were, the plot says so rather than the run silently differing.
-                history.record(event: RunEvent(step: currentStep, label: "change not made: \(error)"))
+                history.record(event: RunEvent(step: currentStep, kind: .changeNotMade("\(error)")))
             }
         }
     }

@@ -141,7 +141,7 @@ public final class Trainer {
         lastBatchLoss = loss
         guard loss.isFinite else {
             diverged = true
-            history.record(event: RunEvent(step: currentStep, label: "diverged"))
+            history.record(event: RunEvent(step: currentStep, kind: .diverged))
             return StepReport(step: currentStep, epoch: epoch, batchLoss: loss, evaluation: nil, diverged: true)
         }
         // dOutput is always set: it was passed in non-nil.
@@ -252,7 +252,7 @@ public final class Trainer {
         }
         rateBeforeThisStep = (layers, currentStep, from)
         guard from != p else { return }
-        history.record(event: RunEvent(step: currentStep, label: "\(name) p \(Self.format(from))→\(Self.format(p))"))
+        history.record(event: RunEvent(step: currentStep, kind: .rate(positions: name, from: from, to: p)))
     }
 
     public func setScaling(_ s: Scaling) {
@@ -260,7 +260,7 @@ public final class Trainer {
         logChange(.scaling(s))
         config.scaling = s
         for d in model.denseDropout { d.scaling = s }
-        history.record(event: RunEvent(step: currentStep, label: "scaling \(s.rawValue)"))
+        history.record(event: RunEvent(step: currentStep, kind: .change(.scaling(s))))
     }
 
     /// Switches the variant from the next step on. Nothing is reset: the weights, the optimiser
@@ -270,7 +270,7 @@ public final class Trainer {
         logChange(.variant(v))
         config.variant = v
         for d in model.denseDropout { d.variant = v }
-        history.record(event: RunEvent(step: currentStep, label: "variant \(v.rawValue)"))
+        history.record(event: RunEvent(step: currentStep, kind: .change(.variant(v))))
     }
 
     /// Standout's `α` and `β`, from the next step on.
@@ -281,7 +281,7 @@ public final class Trainer {
         config.standoutAlpha = alpha
         config.standoutBeta = beta
         Self.configureVariants(model, config)
-        history.record(event: RunEvent(step: currentStep, label: "standout α \(Self.format(alpha)) β \(Self.format(beta))"))
+        history.record(event: RunEvent(step: currentStep, kind: .change(.standout(alpha: alpha, beta: beta))))
     }
 
     /// DropConnect's inference rule and samples per unit, from the next evaluation on.
@@ -294,7 +294,7 @@ public final class Trainer {
         logChange(.dropConnectInference(inference, samples: c.dropConnectSamples))
         config = c
         Self.configureVariants(model, config)
-        history.record(event: RunEvent(step: currentStep, label: "dropconnect \(inference.rawValue) Z \(c.dropConnectSamples)"))
+        history.record(event: RunEvent(step: currentStep, kind: .change(.dropConnectInference(inference, samples: c.dropConnectSamples))))
     }
 
     public func setLearningRate(_ lr: Float) throws {
@@ -303,7 +303,7 @@ public final class Trainer {
         logChange(.learningRate(lr))
         config.learningRate = lr
         optimizer.settings.learningRate = lr
-        history.record(event: RunEvent(step: currentStep, label: "lr \(lr)"))
+        history.record(event: RunEvent(step: currentStep, kind: .change(.learningRate(lr))))
     }
 
     /// Back to step 0 with the same initial weights, batch order and masks (or those of a new

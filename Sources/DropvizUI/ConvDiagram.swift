@@ -18,12 +18,14 @@ struct ConvDiagram {
     let input: FeatureMapView?
     let maps: [FeatureMapView]
     let glyphs: Glyphs
+    let lang: Language
     /// The dense part's diagram, when a dense position is selected.
     let head: NetworkDiagram?
 
     init?(state s: AppState) {
         guard let cnn = s.trainer.cnn else { return nil }
         glyphs = s.glyphs
+        lang = s.lang
         let convCount = cnn.convDropout.count
         selected = s.selectedLayer
         layer = min(s.selectedLayer, convCount - 1)
@@ -32,10 +34,10 @@ struct ConvDiagram {
         let shape = cnn.mapShape(layer)
         let trained = s.trainer.currentStep > 0 && cnn.trainingInput.rows > 0 && drop.mask.rows > 0
         head = s.selectedLayer >= convCount ? NetworkDiagram(state: s, network: cnn.head, firstPosition: convCount) : nil
-        var text = "conv \(layer + 1): \(shape.channels) maps \(shape.height)×\(shape.width) · \(drop.variant.rawValue)"
+        var text = s.tr(.convInfo, layer + 1, shape.channels, shape.height, shape.width, drop.variant.rawValue)
         if drop.variant == .dropblock { text += " b=\(drop.blockSize)" }
         guard trained else {
-            info = text + " · no step yet"
+            info = text + s.tr(.infoNoStepYet)
             input = nil
             maps = []
             return
@@ -60,39 +62,40 @@ struct ConvDiagram {
             let channelDropped = marks && drop.isChannelDropped(row: 0, channel: c)
             if channelDropped { droppedChannels += 1 }
             droppedPixels += dropped?.filter { $0 }.count ?? 0
-            maps.append(FeatureMapView(title: "\(c + 1)", levels: levels, height: shape.height, width: shape.width,
-                                       dropped: dropped, channelDropped: channelDropped, scale: 1, glyphs: s.glyphs, top: max(0, top)))
+            maps.append(FeatureMapView(title: s.tr(.mapN, c + 1), shortTitle: "#\(c + 1)", levels: levels, height: shape.height, width: shape.width,
+                                       dropped: dropped, channelDropped: channelDropped, scale: 1, glyphs: s.glyphs, top: max(0, top), lang: s.lang))
         }
         self.maps = maps
         if s.evalView {
-            text += " · eval: nothing dropped"
+            text += s.tr(.infoEvalNothingDropped)
         } else if drop.rate == 0 {
-            text += " · p = 0: nothing dropped"
+            text += s.tr(.infoPZeroNothingDropped)
         } else if drop.variant == .spatial {
-            text += " · batch[0]: \(droppedChannels)/\(shape.channels) channels dropped"
+            text += s.tr(.convChannelsDropped, droppedChannels, shape.channels)
         } else {
-            let what = drop.variant == .maxpool ? "masked (pool)" : "dropped"
-            text += " · batch[0]: \(droppedPixels)/\(shape.count) \(what)"
+            text += s.tr(drop.variant == .maxpool ? .convPixelsMaskedPool : .convPixelsDropped, droppedPixels, shape.count)
         }
         info = head == nil ? text
-            : "dense part: " + cnn.head.architecture.widths.map(String.init).joined(separator: s.glyphs.isUnicode ? " → " : " -> ")
-              + (s.evalView ? " · eval" : " · batch[0], this step")
+            : s.tr(.densePart, cnn.head.architecture.widths.map(String.init).joined(separator: s.glyphs.isUnicode ? " → " : " -> "))
+              + s.tr(s.evalView ? .densePartEval : .densePartStep)
         let image = cnn.inputShape
         let raw = (0..<image.count).map { Double(x[0, $0]) }
         let lo = raw.min() ?? 0, hi = raw.max() ?? 1
-        var inputTitle = "input"
+        // "input (class 1)": the class is in brackets so it cannot read as map 1's title.
+        var inputTitle = s.tr(.inputImage), shortTitle: String?
         if case .classes(let labels) = s.trainer.batchTargets, let first = labels.first {
-            inputTitle += ": \(PanelSupport.className(s, first))"
+            inputTitle = s.tr(.inputClass, PanelSupport.className(s, first))
+            shortTitle = s.tr(.classN, PanelSupport.className(s, first))
         }
-        input = FeatureMapView(title: inputTitle, levels: raw.map { ($0 - lo) / max(hi - lo, 1e-6) },
+        input = FeatureMapView(title: inputTitle, shortTitle: shortTitle, levels: raw.map { ($0 - lo) / max(hi - lo, 1e-6) },
                                height: image.height, width: image.width, dropped: nil, channelDropped: false,
-                               scale: 1, glyphs: s.glyphs)
+                               scale: 1, glyphs: s.glyphs, lang: s.lang)
     }
 
     /// The line under the diagram: what the conv variant computes.
     static func formula(_ s: AppState) -> String {
         guard let conv = s.trainer.config.conv else { return "" }
-        var text = "conv \(conv.variant.rawValue): \(conv.variant.formula)"
+        var text = s.tr(.convFormula, conv.variant.rawValue, s.lang.translate(conv.variant.formula))
         if !s.glyphs.isUnicode {
             for (u, a) in [("γ", "gamma"), ("²", "^2"), ("Σ", "sum "), ("≥", ">="), ("×", "x"), ("_(i)", "_i")] {
                 text = text.replacingOccurrences(of: u, with: a)
@@ -125,7 +128,7 @@ struct ConvDiagram {
             return
         }
         guard let p = ConvPlacement.best(input: inputView, maps: maps, in: body) else {
-            _ = buffer.put("(enlarge the window to see the maps)", x: body.x, y: body.y, style: Style(dim: true), maxWidth: body.width)
+            _ = buffer.put(lang.text(.enlargeForMaps), x: body.x, y: body.y, style: Style(dim: true), maxWidth: body.width)
             return
         }
         inputView.scale = p.inputScale
@@ -135,14 +138,14 @@ struct ConvDiagram {
             view.withScale(p).render(x: place.x, y: place.y, clip: body, into: &buffer)
         }
         if p.maps.count < maps.count {
-            let more = "+\(maps.count - p.maps.count) more"
+            let more = lang.text(.moreMaps, maps.count - p.maps.count)
             _ = buffer.put(more, x: body.x, y: min(body.bottom - 1, body.y + inputView.cellHeight), style: Style(dim: true), maxWidth: body.width)
         }
         // What the marks mean, in the rows the maps leave free (none on a large screen).
         let mapsBottom = (p.maps.map(\.y).max() ?? body.y) + (maps.first.map { $0.withScale(p).cellHeight } ?? 0)
         let legend = [
-            glyphs.isUnicode ? "red ╲╱ over a map: channel dropped in this step; red pixels: pixels dropped" : "red \\/ over a map: channel dropped in this step; red x: pixels dropped",
-            "each map scaled to its own largest activation, shown in its title (max)",
+            glyphs.isUnicode ? lang.text(.convLegendMarks) : "red \\/ over a map: channel dropped in this step; red x: pixels dropped",
+            lang.text(.convLegendScale),
         ]
         for (k, line) in legend.enumerated() where mapsBottom + k < body.bottom {
             _ = buffer.put(line, x: body.x + 1, y: mapsBottom + k, style: Style(dim: true), maxWidth: body.width - 1)
@@ -157,6 +160,6 @@ func cycleConvVariant(_ s: inout AppState) {
     do {
         try s.trainer.setConvVariant(v)
         s.trainer.evaluate()
-        s.notice = "conv variant \(v.rawValue): nothing reset; the change is marked on the plot"
-    } catch { s.notice = "\(error)" }
+        s.notice = s.tr(.convVariantNotice, v.rawValue)
+    } catch { s.notice = s.errorNotice(error) }
 }

@@ -21,7 +21,7 @@ extension AppState {
             notice = tr(.restartsNewData, reason)
             return true
         } catch {
-            notice = "\(error)"
+            notice = errorNotice(error)
             return false
         }
     }

@@ -84,14 +84,23 @@ enum DigitView {
         let side = g.side
         let images = showBatch ? 2 : 1
         // The text column is as wide as its longest line can be ("dropped 784/784").
-        let textWidth = max(12, "dropped \(side * side)/\(side * side)".count)
-        let (imageWidth, heatRows) = Self.size(side: side, images: images, area: area, unicode: s.glyphs.isUnicode, textWidth: textWidth)
+        let least = max(12, s.tr(.droppedOf, side * side, side * side).displayWidth)
+        // Room for the longest class name too ("pred T-shirt/top 100%") where the pictures keep
+        // three quarters of their width with it (a large screen); else (80×24) the pictures
+        // keep their size and the names are cut to the column (PanelSupport.labelled), never
+        // the numbers.
+        let names = val.classNames.map { s.tr(.predClass, $0, 100).displayWidth }
+        let roomy = max(least, names.max() ?? 0)
+        let unicode = s.glyphs.isUnicode
+        let narrow = Self.size(side: side, images: images, area: area, unicode: unicode, textWidth: least)
+        let wide = Self.size(side: side, images: images, area: area, unicode: unicode, textWidth: roomy)
+        let (imageWidth, heatRows) = 4 * wide.width >= 3 * narrow.width ? wide : narrow
         // Half blocks put two heat-map rows in a cell row.
         let imageHeight = s.glyphs.isUnicode ? (heatRows + 1) / 2 : heatRows
 
         let valImage = image(ink(s, val.features, row: row, geometry: g), dropped: nil, side: side, width: imageWidth, height: heatRows, glyphs: s.glyphs)
         valImage.render(area: Rect(x: area.x, y: area.y, width: imageWidth, height: imageHeight), into: &buffer)
-        PanelSupport.line("val #\(row)", row: imageHeight, in: area, style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
+        PanelSupport.line(s.tr(.valN, row), row: imageHeight, in: area, style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
         var textX = imageWidth + 1
         if showBatch {
             let batchInput = net.dropoutInput(0)
@@ -108,14 +117,16 @@ enum DigitView {
         var truth = -1
         if case .classes(let labels) = val.targets { truth = labels[row] }
         let right = predicted == truth
+        let percent = Int((Double(p[0, predicted]) * 100).rounded())
+        let column = area.width - textX
         var text: [(String, Style)] = [
-            ("val #\(row)/\(val.count)", Style(bold: true)),
-            ("true \(PanelSupport.className(s, truth))", .plain),
-            ("pred \(PanelSupport.className(s, predicted)) \(Int((Double(p[0, predicted]) * 100).rounded()))%", Style(bold: true).fg(right ? .green : .red)),
+            (s.tr(.valNOf, row, val.count), Style(bold: true)),
+            (PanelSupport.labelled(s, .trueLabel, truth, width: column), .plain),
+            (PanelSupport.labelled(s, .predClass, predicted, percent, width: column), Style(bold: true).fg(right ? .green : .red)),
         ]
         if showBatch {
-            text.append((String(format: "input p %.2f", inputRate), .plain))
-            text.append(("dropped \(PanelSupport.inputDroppedCount(s))/\(side * side)", Style().fg(droppedColor)))
+            text.append((s.tr(.inputP, String(format: "%.2f", inputRate)), .plain))
+            text.append((s.tr(.droppedOf, PanelSupport.inputDroppedCount(s), side * side), Style().fg(droppedColor)))
         }
         for (i, (line, style)) in text.enumerated() {
             PanelSupport.line(line, row: i, in: area, x: textX, style: style, glyphs: s.glyphs, into: &buffer)
@@ -124,18 +135,18 @@ enum DigitView {
         // What the red means, under the images (and honest about which example it is).
         let note: [String]
         if showBatch {
-            note = [s.glyphs.isUnicode ? "red: dropped from batch[0]" : "x: dropped from batch[0]",
-                    "in the last step (set to 0σ)"]
+            note = [s.glyphs.isUnicode ? s.tr(.redDroppedFromBatch) : "x: dropped from batch[0]",
+                    s.tr(.inLastStepZero)]
         } else if inputRate == 0 {
-            note = ["input p = 0: nothing dropped", "raise it to see dropped pixels"]
+            note = [s.tr(.inputPZero), s.tr(.raiseToSee)]
         } else {
-            note = ["no step yet: nothing dropped"]
+            note = [s.tr(.noStepNothingDropped)]
         }
         for (i, line) in note.enumerated() {
             PanelSupport.line(line, row: imageHeight + 1 + i, in: area, style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
         }
         if heatRows < side {
-            let shrunk = s.glyphs.isUnicode || imageWidth < side ? "(\(side)×\(side) shrunk to fit)" : "(rows paired)"
+            let shrunk = s.glyphs.isUnicode || imageWidth < side ? s.tr(.shrunkToFit, side) : "(rows paired)"
             PanelSupport.line(shrunk, row: imageHeight + 1 + note.count, in: area, style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
         }
     }

@@ -3,12 +3,14 @@ import TermUI
 
 /// One feature map as a small heat map under a one-line title, with what dropout did to it in
 /// the last step: dropped pixels in red (ASCII: `x`), a dropped channel dimmed, crossed by a red
-/// ╲╱ over the whole map and titled `✕3 dropped` (ASCII: `\/`, `x`).
+/// ╲╱ over the whole map and titled `✕map 3 dropped` (ASCII: `\/`, `x`).
 ///
 /// Each map pixel is `scaleX` columns wide and `scale` heat-map pixels tall; with half blocks two
 /// heat-map pixels share a cell, so a map pixel is square on screen when `scaleX == scale`.
 struct FeatureMapView {
     var title: String
+    /// A shorter title for a narrow map ("#3" for "map 3"); nil: the title alone.
+    var shortTitle: String? = nil
     /// Row-major `height × width` levels in 0…1 (activations before dropout).
     var levels: [Double]
     var height: Int
@@ -24,6 +26,8 @@ struct FeatureMapView {
     /// The largest activation of the map, which its levels are relative to (shown in its
     /// title); nil: the levels have another scale and the title shows none.
     var top: Float? = nil
+    /// The language of the title's words ("max", "dropped").
+    var lang: Language = .en
 
     static let droppedColor = Color.indexed(196)
     /// Dropped pixels in reds as bright as their activation, so the map reads through them.
@@ -71,13 +75,21 @@ struct FeatureMapView {
         return HeatMap(width: w, height: h, levels: values, colors: colors, points: points, glyphs: glyphs)
     }
 
-    /// The title: the channel, `dropped` or its scale (the largest activation) when they fit.
+    /// The title: the channel, `dropped` or its scale (the largest activation), the longest
+    /// that fits the map's width (by display width); the short name before a cut one.
     var titleText: String {
-        let mark = glyphs.isUnicode ? "✕" : "x"
-        if channelDropped { return "\(mark)\(title)" + (cellWidth >= title.count + 9 ? " dropped" : "") }
-        guard let top else { return title }
-        let full = "\(title) max \(PanelText.num(top))", short = "\(title) \(PanelText.num(top))"
-        return full.count <= cellWidth ? full : short.count <= cellWidth ? short : title
+        let names = [title] + (shortTitle.map { [$0] } ?? [])
+        var candidates: [String]
+        if channelDropped {
+            let mark = glyphs.isUnicode ? "✕" : "x"
+            candidates = names.map { mark + lang.text(.glyphDropped, $0) } + names.map { mark + $0 }
+        } else if let top {
+            let value = PanelText.num(top)
+            candidates = names.map { lang.text(.mapMax, $0, value) } + names.map { "\($0) \(value)" } + names
+        } else {
+            candidates = names
+        }
+        return candidates.first { $0.displayWidth <= cellWidth } ?? candidates[candidates.count - 1]
     }
 
     /// The title (with `✕` for a dropped channel) on the first row, the image below; a dropped

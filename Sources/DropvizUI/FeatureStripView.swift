@@ -34,17 +34,18 @@ enum FeatureStripView {
         let val = s.trainer.data.validation
         let row = PanelSupport.exampleRow(s)
         let output = net.predict(PanelSupport.rowMatrix(val.features, row))
-        var lines: [(String, Style)] = [("val #\(row)/\(val.count)", Style(bold: true))]
+        var lines: [(String, Style)] = [(s.tr(.valNOf, row, val.count), Style(bold: true))]
         switch val.targets {
         case .classes(let labels):
             let p = Softmax.probabilities(output)
             let k = Softmax.argmax(p, row: 0)
-            lines[0].0 += "  true \(PanelSupport.className(s, labels[row], maxLength: 10))"
-            lines.append(("pred \(PanelSupport.className(s, k, maxLength: 10)) \(Int((Double(p[0, k]) * 100).rounded()))%",
+            let rest = area.width - lines[0].0.displayWidth - 2
+            lines[0].0 += "  " + PanelSupport.labelled(s, .trueLabel, labels[row], width: rest)
+            lines.append((PanelSupport.labelled(s, .predClass, k, Int((Double(p[0, k]) * 100).rounded()), width: area.width),
                           Style(bold: true).fg(k == labels[row] ? .green : .red)))
         case .values(let y):
-            lines[0].0 += "  true " + CompactNumber.format(Double(y[row, 0]))
-            lines.append(("pred " + CompactNumber.format(Double(output[0, 0])), Style(bold: true).fg(.yellow)))
+            lines[0].0 += "  " + s.tr(.trueLabel, CompactNumber.format(Double(y[row, 0])))
+            lines.append((s.tr(.predValue, CompactNumber.format(Double(output[0, 0]))), Style(bold: true).fg(.yellow)))
         }
         for (i, (text, style)) in lines.enumerated() {
             PanelSupport.line(text, row: i, in: area, style: style, glyphs: s.glyphs, into: &buffer)
@@ -55,7 +56,7 @@ enum FeatureStripView {
         let d = val.featureCount
         var y = lines.count
         let valStrip = strip(Array(val.features.row(row)), dropped: nil, width: stripWidth, glyphs: s.glyphs)
-        PanelSupport.line("val", row: y, in: area, style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
+        PanelSupport.line(s.tr(.val), row: y, in: area, style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
         if y < area.height { valStrip.map.render(area: Rect(x: area.x + labelWidth, y: area.y + y, width: stripWidth, height: 1), into: &buffer) }
         y += 1
         let trained = s.trainer.currentStep > 0 && net.dropout[0].mask.rows > 0
@@ -63,15 +64,15 @@ enum FeatureStripView {
             let batch = net.dropoutInput(0)
             let dropped = (0..<d).map { PanelSupport.inputDropped(s, feature: $0) }
             let batchStrip = strip(Array(batch.row(0)), dropped: dropped, width: stripWidth, glyphs: s.glyphs)
-            PanelSupport.line("batch", row: y, in: area, style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
+            PanelSupport.line(s.tr(.batch), row: y, in: area, style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
             if y < area.height { batchStrip.map.render(area: Rect(x: area.x + labelWidth, y: area.y + y, width: stripWidth, height: 1), into: &buffer) }
             y += 1
         }
-        let shownNote = valStrip.shown < d ? "first \(valStrip.shown) of \(d) features" : "\(d) features"
+        let shownNote = valStrip.shown < d ? s.tr(.firstOfFeatures, valStrip.shown, d) : s.tr(.nFeatures, d)
         let notes = [
-            "\(shownNote), blue −3σ … red +3σ",
-        ] + (trained ? ["✕ dropped in batch[0], last step", String(format: "(input p %.2f)", net.dropout[0].rate)]
-                     : ["no step yet: nothing dropped"])
+            s.tr(.stripScale, shownNote),
+        ] + (trained ? [s.tr(.droppedInBatch), s.tr(.inputPParen, String(format: "%.2f", net.dropout[0].rate))]
+                     : [s.tr(.noStepNothingDropped)])
         for note in notes where y < area.height {
             PanelSupport.line(note, row: y, in: area, style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
             y += 1

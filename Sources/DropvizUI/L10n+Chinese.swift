@@ -5,7 +5,7 @@
 /// Full-width punctuation takes two columns like the characters; every line is checked to fit
 /// 80 columns by the tests.
 extension L10n {
-    static let chinese: [L10n: String] = [
+    static let chineseBase: [L10n: String] = [
         .hint: "空格 暂停  n 单步  ↑↓ 丢弃率  ←→ 选层  e 评估  [] 速度  r 重置  ? 帮助  q 退出",
         .lessonHint: "课程 {0}：i 说明  ? 按键与图例  q 退出",
         .keysTitle: " 按键 ",

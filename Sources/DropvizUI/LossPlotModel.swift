@@ -30,7 +30,10 @@ extension LinePlot {
                 series.append(.init(points: pts(t.history.valLoss), label: s.tr(.twinValCurve), color: .yellow))
             }
         }
-        var markers = h.events.map { LinePlot.Marker(x: Double($0.step), label: $0.label, shortLabel: Self.shortLabel($0.label)) }
+        var markers = h.events.map { e in
+            let label = s.lang.label(e)
+            return LinePlot.Marker(x: Double(e.step), label: label, shortLabel: Self.shortLabel(label))
+        }
         if let t = s.twin {
             title += " · \(s.twinLabel)"
             // The early-stopping points.

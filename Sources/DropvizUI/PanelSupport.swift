@@ -18,11 +18,27 @@ enum PanelSupport {
     /// Chinese name takes two columns a character and is cut between characters).
     static func className(_ s: AppState, _ c: Int, maxLength: Int = 8) -> String {
         let names = s.trainer.data.validation.classNames
-        let name = c < names.count ? names[c] : String(c)
+        return fitName(c < names.count ? names[c] : String(c), number: c, maxLength: maxLength)
+    }
+
+    /// `name` cut to `maxLength` columns; where not even one wide character fits, the number.
+    static func fitName(_ name: String, number: Int, maxLength: Int) -> String {
         guard name.displayWidth > maxLength else { return name }
         let cut = name.clipped(toWidth: max(1, maxLength))
-        // Not even one wide character fits: the class number instead.
-        return cut.isEmpty ? String(c).clipped(toWidth: max(1, maxLength)) : cut
+        return cut.isEmpty ? String(number).clipped(toWidth: max(1, maxLength)) : cut
+    }
+
+    /// `id`'s text with class `c`'s name as `{0}` (and `extra` as `{1}`, e.g. a percentage),
+    /// within `width` columns: the name is cut to the room the rest leaves, never the rest
+    /// (the number, the `%`), by display width.
+    static func labelled(_ s: AppState, _ id: L10n, _ c: Int, _ extra: Any = "", width: Int) -> String {
+        let names = s.trainer.data.validation.classNames
+        return labelled(s.lang, id, name: c < names.count ? names[c] : String(c), number: c, extra, width: width)
+    }
+
+    static func labelled(_ lang: Language, _ id: L10n, name: String, number: Int, _ extra: Any = "", width: Int) -> String {
+        let fixed = lang.text(id, "", extra).displayWidth
+        return lang.text(id, fitName(name, number: number, maxLength: max(1, width - fixed)), extra)
     }
 
     /// The validation example the panels show: `exampleIndex` wrapped to the set's size.

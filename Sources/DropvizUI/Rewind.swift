@@ -76,7 +76,7 @@ extension AppState {
         guard let r = rewind else { return }
         let number = (ghost?.number ?? 0) + 1
         ghost = BranchGhost(history: r.live.history, fromStep: r.step, number: number, owner: ObjectIdentifier(trainer))
-        trainer.history.record(event: RunEvent(step: r.step, label: "branch \(number)"))
+        trainer.history.record(event: RunEvent(step: r.step, kind: .branch(number)))
         rewind = nil
         notice = tr(.branchNotice, number, r.step)
     }

@@ -37,21 +37,21 @@ struct SequencePrediction {
         predicted = (0..<out.cols).map { Double(out[0, $0]) }
     }
 
-    func render(area: Rect, glyphs: Glyphs, into buffer: inout Buffer) {
+    func render(area: Rect, glyphs: Glyphs, lang: Language = .en, into buffer: inout Buffer) {
         guard area.height >= 3, area.width >= 10, !input.isEmpty else { return }
-        var legend: [(String, Color)] = [("━ input", Self.inputColor)]
+        var legend: [(String, Color)] = [(lang.text(.seqInput), Self.inputColor)]
         if everyStep {
-            legend += [("━ target" + (horizon.map { " (+\($0))" } ?? ""), Self.targetColor), ("━ prediction", Self.predictionColor)]
+            legend += [(lang.text(.seqTarget) + (horizon.map { " (+\($0))" } ?? ""), Self.targetColor), (lang.text(.seqPrediction), Self.predictionColor)]
         }
         // Which sequence, when there is room: the first of the validation set.
-        var x = area.width >= 45 ? PanelSupport.line("val[0] ", row: 0, in: area, style: Style(dim: true), glyphs: glyphs, into: &buffer) - area.x : 0
+        var x = area.width >= 45 ? PanelSupport.line(lang.text(.firstValSequence), row: 0, in: area, style: Style(dim: true), glyphs: glyphs, into: &buffer) - area.x : 0
         for (text, color) in legend {
             x = PanelSupport.line(text + " ", row: 0, in: area, x: x, style: Style().fg(color), glyphs: glyphs, into: &buffer) - area.x
         }
         var plotHeight = area.height - 1
         if !everyStep {
             let t = target.first ?? .nan, p = predicted.first ?? .nan
-            let text = String(format: "target %.3f  prediction %.3f", t, p)
+            let text = lang.text(.targetPrediction, String(format: "%.3f", t), String(format: "%.3f", p))
             PanelSupport.line(text, row: area.height - 1, in: area, style: Style(bold: true).fg(Self.predictionColor), glyphs: glyphs, into: &buffer)
             plotHeight -= 1
         }

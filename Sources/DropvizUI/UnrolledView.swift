@@ -20,11 +20,13 @@ struct UnrolledView {
     let steps: Int
     let prediction: SequencePrediction
     let glyphs: Glyphs
+    let lang: Language
 
     init?(state s: AppState) {
         guard let net = s.trainer.lstmModel else { return nil }
         let lstm = net.lstm
         glyphs = s.glyphs
+        lang = s.lang
         selected = s.selectedLayer
         variant = lstm.variant
         positions = zip(net.positionNames, net.dropoutPositions).map { ($0, $1.rate) }
@@ -33,9 +35,9 @@ struct UnrolledView {
         prediction = SequencePrediction(state: s, network: net)
         let state = variant.maskedState
         let trained = s.trainer.currentStep > 0 && lstm.trace.steps == steps && (lstm.trace.h.first?.rows ?? 0) > 0
-        var text = "\(state) units × \(steps) steps"
+        var text = s.tr(.lstmInfo, state, steps)
         guard trained else {
-            info = text + " · no step yet"
+            info = text + s.tr(.infoNoStepYet)
             rows = []
             return
         }
@@ -77,13 +79,13 @@ struct UnrolledView {
         }
         self.rows = rows.map { (label: $0.0, levels: $0.1, dropped: $0.2) }
         if s.evalView {
-            text += " · eval: nothing dropped"
+            text += s.tr(.infoEvalNothingDropped)
         } else if lstm.rate == 0 {
-            text += " · p = 0: nothing dropped"
+            text += s.tr(.infoPZeroNothingDropped)
         } else {
             let dropped = (0..<T).reduce(0) { n, t in n + (0..<H).filter { isDropped(list, t, $0) }.count }
             text += " · batch[0] \(dropped)/\(T * H) ✕ · "
-            text += v.fixedPerSequence ? "one mask a sequence: unbroken rows" : "a new mask every step: noise"
+            text += s.tr(v.fixedPerSequence ? .oneMaskASequence : .newMaskEveryStep)
         }
         info = text
     }
@@ -91,7 +93,7 @@ struct UnrolledView {
     /// The line under the diagram: what the variant computes in training, and evaluation.
     static func formula(_ s: AppState) -> String {
         guard let v = s.trainer.lstmModel?.lstm.variant else { return "" }
-        return "\(v.rawValue): " + (s.glyphs.isUnicode ? v.formula + " │ eval unmasked" : v.asciiFormula + " | eval unmasked")
+        return "\(v.rawValue): " + (s.glyphs.isUnicode ? s.lang.translate(v.formula) + s.tr(.evalUnmasked) : v.asciiFormula + " | eval unmasked")
     }
 
     /// Columns per time step that fit `width` (labels included), from 3 down to 1.
@@ -109,7 +111,7 @@ struct UnrolledView {
             let label = String(format: "%@ p=%.2f", p.name, p.rate)
             x = buffer.put(label, x: x, y: area.y, style: i == selected ? Style(bold: true).reverse() : Style(), maxWidth: area.right - x) + 2
         }
-        _ = buffer.put(PanelSupport.ascii("· v: next variant", glyphs), x: x, y: area.y, style: Style(dim: true), maxWidth: max(0, area.right - x))
+        _ = buffer.put(PanelSupport.ascii(lang.text(.nextVariantHint), glyphs), x: x, y: area.y, style: Style(dim: true), maxWidth: max(0, area.right - x))
         _ = buffer.put(PanelSupport.ascii(info, glyphs), x: area.x + 1, y: area.y + 1, style: Style().fg(.cyan), maxWidth: area.width - 1)
         let body = Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2)
         // The grid takes what it needs (up to 3 columns a step); the prediction the rest when
@@ -120,7 +122,7 @@ struct UnrolledView {
         renderGrid(grid, into: &buffer)
         if split {
             let right = Rect(x: grid.right + 1, y: body.y, width: body.right - grid.right - 2, height: body.height)
-            prediction.render(area: right, glyphs: glyphs, into: &buffer)
+            prediction.render(area: right, glyphs: glyphs, lang: lang, into: &buffer)
         }
     }
 
@@ -154,8 +156,8 @@ struct UnrolledView {
             if cx + String(t).count <= area.right { _ = buffer.put(String(t), x: cx, y: y, style: Style(dim: true)) }
         }
         var hidden: [String] = []
-        if shownRows < rows.count { hidden.append("+\(rows.count - shownRows) units") }
-        if first > 0 { hidden.append("steps \(first)–\(steps - 1)") }
+        if shownRows < rows.count { hidden.append(lang.text(.moreUnitsN, rows.count - shownRows)) }
+        if first > 0 { hidden.append(lang.text(.stepsRange, first, steps - 1)) }
         if !hidden.isEmpty {
             let note = PanelSupport.ascii(hidden.joined(separator: " "), glyphs)
             let nx = max(area.x + label, area.right - note.displayWidth)
@@ -172,6 +174,6 @@ func cycleRecurrentVariant(_ s: inout AppState) {
     do {
         try s.trainer.setRecurrentVariant(v)
         s.trainer.evaluate()
-        s.notice = "recurrent variant \(v.rawValue): nothing reset; the change is marked on the plot"
-    } catch { s.notice = "\(error)" }
+        s.notice = s.tr(.recurrentVariantNotice, v.rawValue)
+    } catch { s.notice = s.errorNotice(error) }
 }

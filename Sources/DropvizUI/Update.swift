@@ -150,7 +150,7 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
             do {
                 try s.startTwin()
                 s.notice = s.tr(.twinStarted, s.twinRate)
-            } catch { s.notice = "\(error)" }
+            } catch { s.notice = s.errorNotice(error) }
         }
     case .char(","):
         s.exampleIndex = max(0, s.exampleIndex - 1)
@@ -170,7 +170,7 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
         s.toggleDiscreteMap()
     case .escape where s.unitPicture:
         s.unitPicture = false
-        s.notice = "data panel: back to the decision map"
+        s.notice = s.tr(.dataPanelBack)
     case .char("<"):
         s.mcSamples = max(2, s.mcSamples / 2)
     case .char(">"):
@@ -195,7 +195,7 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
         do {
             try s.trainer.setStandout(alpha: alpha, beta: beta)
             s.notice = s.tr(.standoutNotice, alpha, beta) + (c.variant == .standout ? "" : s.tr(.standoutUnused))
-        } catch { s.notice = "\(error)" }
+        } catch { s.notice = s.errorNotice(error) }
     case .char("W"):
         s.sweep?.cancel()
         s.sweep = SweepJob(base: s.trainer.config, rates: SweepJob.defaultRates, seeds: 3, steps: SweepJob.steps)
@@ -247,7 +247,7 @@ private func setRate(_ s: inout AppState, _ p: Float, layers: [Int]) {
     do {
         try s.trainer.setRate(p, layers: layers)
     } catch {
-        s.notice = "\(error)"
+        s.notice = s.errorNotice(error)
     }
 }
 
@@ -260,5 +260,5 @@ private func cycleTwinRate(_ s: inout AppState) {
     do {
         try s.startTwin()
         s.notice = s.tr(.bothRestart, Trainer.format(s.selectedRate), s.twinLabel)
-    } catch { s.notice = "\(error)" }
+    } catch { s.notice = s.errorNotice(error) }
 }

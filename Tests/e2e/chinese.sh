@@ -78,6 +78,35 @@ result=$(wait_dead)
 check "q quits with status 0, screen restored" test "$result" = "1 0 0"
 cleanup
 
+# The CNN and the LSTM in Chinese at 80×24, then resized to 160×45 (issue 19's rest).
+start_at 80 24 "" run --lang zh --model cnn --dataset digits --seed 7
+check "cnn 80x24: the view in Chinese" wait_for "卷积 1："
+check "  ...the input titled with its class" wait_for "输入（类别"
+check "  ...the maps' titles" wait_for "图1 "
+check "  ...every row fits 80 columns" fits 80
+tm resize-window -t "$ses" -x 160 -y 45
+check "cnn 160x45: the maps' titles in Chinese" wait_for "图1 最大"
+check "  ...the legend" wait_for "每个特征图按自身的最大激活值缩放"
+check "  ...every row fits 160 columns" fits 160
+key_shows v "  ...v: the conv variant's notice" "卷积变体" 160
+tm send-keys -t "$ses" q
+result=$(wait_dead)
+check "  ...q quits with status 0" test "$result" = "1 0 0"
+cleanup
+
+start_at 80 24 "" run --lang zh --model lstm --seed 7
+check "lstm 80x24: the view in Chinese" wait_for "个时间步"
+check "  ...the variant key" wait_for "v：下一个变体"
+check "  ...every row fits 80 columns" fits 80
+tm resize-window -t "$ses" -x 160 -y 45
+check "lstm 160x45: the prediction's legend" wait_for "━ 预测"
+check "  ...every row fits 160 columns" fits 160
+key_shows v "  ...v: the recurrent variant's notice" "循环变体" 160
+tm send-keys -t "$ses" q
+result=$(wait_dead)
+check "  ...q quits with status 0" test "$result" = "1 0 0"
+cleanup
+
 opens_in "DROPVIZ_LANG=zh: Chinese without --lang" "DROPVIZ_LANG=zh" "丢弃率联动" run --seed 7
 if locale -a 2>/dev/null | grep -qi '^zh_CN.utf-\?8$'; then
   opens_in "a zh_CN locale: Chinese" "LC_ALL=zh_CN.UTF-8" "丢弃率联动" run --seed 7

@@ -18,7 +18,7 @@ public enum DecisionMapFigure {
     }
 
     /// `caption`, what the run is, goes under the title in small type (it is long).
-    public static func svg(_ trainer: Trainer, title: String, caption: String = "", theme: FigureTheme) -> String {
+    public static func svg(_ trainer: Trainer, title: String, caption: String = "", theme: FigureTheme, language: Language = .en) -> String {
         let lh = FigureFont.rowHeight
         let side = Double(cells) * cellSize
         var svg = SVG(width: left + side + 20, height: top + side + lh * 5)
@@ -68,11 +68,11 @@ public enum DecisionMapFigure {
         svg.text(names.count > 0 ? names[0] : "feature 1", x: left + side / 2, y: top + side + lh, fill: theme.dim, anchor: .middle)
         svg.text(names.count > 1 ? names[1] : "feature 2", x: left - 8, y: top + side / 2, fill: theme.dim, anchor: .middle,
                  extra: " transform=\"rotate(-90 \(SVG.number(left - 8)) \(SVG.number(top + side / 2)))\"")
-        drawLegend(trainer, y: top + side + lh * 2.6, theme: theme, into: &svg)
+        drawLegend(trainer, y: top + side + lh * 2.6, theme: theme, language: language, into: &svg)
         return svg.document(theme: theme, title: title)
     }
 
-    static func drawLegend(_ trainer: Trainer, y: Double, theme: FigureTheme, into svg: inout SVG) {
+    static func drawLegend(_ trainer: Trainer, y: Double, theme: FigureTheme, language l: Language, into svg: inout SVG) {
         let lh = FigureFont.rowHeight
         let classes = trainer.data.validation.task.outputs
         let names = trainer.data.validation.classNames
@@ -85,8 +85,8 @@ public enum DecisionMapFigure {
             svg.text(name(k), x: x + 20, y: y, fill: theme.foreground)
             x += 20 + FigureFont.width(name(k)) + 16
         }
-        let background = classes == 2 ? "map: p(\(name(1))), eval mode" : "map: likeliest class, eval mode"
-        svg.text("filled: train  hollow: validation  \(background)", x: left, y: y + lh * 1.3, fill: theme.dim)
+        let background = classes == 2 ? l.text(.mapPEval, name(1)) : l.text(.mapLikeliestEval)
+        svg.text(l.text(.filledHollow, background), x: left, y: y + lh * 1.3, fill: theme.dim)
         svg.close("g")
     }
 }

@@ -21,7 +21,7 @@ public enum DiagramFigure {
         let singleColumn: Bool
     }
 
-    public static func svg(_ diagram: NetworkDiagram, title: String, theme: FigureTheme) -> String {
+    public static func svg(_ diagram: NetworkDiagram, title: String, theme: FigureTheme, language: Language = .en) -> String {
         let lh = FigureFont.rowHeight
         var svg = SVG(width: width, height: height)
         svg.text(title, x: 12, y: 12 + lh * 0.75, fill: theme.foreground, bold: true)
@@ -43,7 +43,7 @@ public enum DiagramFigure {
                 drawUnit(diagram.units[i][u], layer: i, unit: u, at: c, r: block.radius, theme: theme, into: &svg)
             }
         }
-        drawLegend(diagram, y: height - 12 - lh * 1.2, theme: theme, into: &svg)
+        drawLegend(diagram, y: height - 12 - lh * 1.2, theme: theme, language: language, into: &svg)
         if !diagram.caption.isEmpty {
             svg.text(diagram.caption, x: width - 12, y: 12 + lh * 0.75, fill: theme.dim, anchor: .end)
         }
@@ -133,22 +133,22 @@ public enum DiagramFigure {
     }
 
     /// What the marks mean, for the kinds of unit this diagram shows.
-    static func drawLegend(_ diagram: NetworkDiagram, y: Double, theme: FigureTheme, into svg: inout SVG) {
+    static func drawLegend(_ diagram: NetworkDiagram, y: Double, theme: FigureTheme, language l: Language, into svg: inout SVG) {
         let states = diagram.units.flatMap { $0 }
         var entries: [(NetworkDiagram.UnitState, String)] = []
-        if states.contains(.dropped) { entries.append((.dropped, "dropped this step")) }
+        if states.contains(.dropped) { entries.append((.dropped, l.text(.droppedThisStep))) }
         if states.contains(where: { if case .kept = $0 { return true } else { return false } }) {
-            entries.append((.kept(level: 0.8), "kept: fill = |activation| (layer max = full)"))
+            entries.append((.kept(level: 0.8), l.text(.keptFill)))
         }
         if states.contains(where: { if case .gate = $0 { return true } else { return false } }) {
-            entries.append((.gate(0.2, sigma: 0.5), "gate < 1"))
-            entries.append((.gate(1.8, sigma: 0.5), "gate > 1 (fill = |g-1|/2σ)"))
+            entries.append((.gate(0.2, sigma: 0.5), l.text(.gateBelow)))
+            entries.append((.gate(1.8, sigma: 0.5), l.text(.gateFill)))
         }
         if states.contains(where: { if case .inputsDropped = $0 { return true } else { return false } }) {
-            entries.append((.inputsDropped(fraction: 0.8), "fill = share of inputs dropped"))
+            entries.append((.inputsDropped(fraction: 0.8), l.text(.inputsDroppedFill)))
         }
         if states.contains(where: { if case .keepProbability = $0 { return true } else { return false } }) {
-            entries.append((.keepProbability(0.8), "fill = keep probability π"))
+            entries.append((.keepProbability(0.8), l.text(.keepProbabilityFill)))
         }
         var x = 20.0
         svg.open("g", ["class": "legend"])

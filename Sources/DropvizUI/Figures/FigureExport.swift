@@ -6,7 +6,7 @@ import TermUI
 /// CSV) and `dropviz train --plot` (the curves of a headless run).
 extension AppState {
     /// What the figures say the run is: the screen's title and the step.
-    var figureCaption: String { "\(title(self)) · step \(trainer.currentStep)" }
+    var figureCaption: String { tr(.figureCaption, title(self), trainer.currentStep) }
 
     /// Writes the figures of the current screen next to the curves CSV, in `directory`: the
     /// plot, the network diagram (MLPs), the decision map (2-D classification), the sweep chart
@@ -18,19 +18,20 @@ extension AppState {
         ]
         if trainer.mlp != nil {
             figures.append(("dropviz-network-step\(step).svg", {
-                DiagramFigure.svg(NetworkDiagram(state: self), title: self.figureCaption, theme: theme)
+                DiagramFigure.svg(NetworkDiagram(state: self), title: self.figureCaption, theme: theme, language: self.lang)
             }))
             if DecisionMapFigure.applies(to: trainer) {
                 figures.append(("dropviz-map-step\(step).svg", {
-                    DecisionMapFigure.svg(self.trainer, title: "decision map · step \(step)", caption: title(self), theme: theme)
+                    DecisionMapFigure.svg(self.trainer, title: self.tr(.decisionMapTitle, step), caption: title(self), theme: theme, language: self.lang)
                 }))
             }
         }
         if panel == .sweep, let snapshot = sweep?.snapshot, !snapshot.runs.isEmpty {
             let rows = RateSweep.summarize(snapshot.runs)
-            let note = snapshot.done ? "" : " (\(snapshot.runs.count)/\(snapshot.total) networks so far)"
+            let note = snapshot.done ? "" : tr(.sweepSoFar, snapshot.runs.count, snapshot.total)
             figures.append(("dropviz-sweep-step\(step).svg", {
-                SweepFigure.svg(rows, seeds: snapshot.seeds, caption: "rate sweep, \(snapshot.steps) steps a network\(note) · \(self.figureCaption)", theme: theme)
+                SweepFigure.svg(rows, seeds: snapshot.seeds, caption: self.tr(.sweepCaption, snapshot.steps, note, self.figureCaption),
+                                theme: theme, language: self.lang)
             }))
         }
         var written: [String] = []
@@ -43,9 +44,9 @@ extension AppState {
             try CurveLog.write(trainer.history, twin: twin?.history, to: (directory as NSString).appendingPathComponent(csv))
             written.append(csv)
         } catch {
-            return written.isEmpty ? "\(error)" : "wrote \(written.joined(separator: ", ")); then \(error)"
+            return written.isEmpty ? errorNotice(error) : tr(.wroteThen, written.joined(separator: ", "), errorNotice(error))
         }
-        return "wrote \(written.joined(separator: ", ")) in \(directory)"
+        return tr(.wroteIn, written.joined(separator: ", "), directory)
     }
 }
 

@@ -170,11 +170,11 @@ public enum PlotFigure {
         let cw = FigureFont.charWidth, lh = FigureFont.rowHeight
         svg.text(plot.title, x: originX, y: originY + lh * 0.75, fill: theme.foreground, bold: true)
         let entries = plot.series.filter { !$0.label.isEmpty }
-        let entryWidth = { (s: LinePlot.Series) in s.label.count + 2 }
+        let entryWidth = { (s: LinePlot.Series) in s.label.displayWidth + 2 }
         var rows: [[LinePlot.Series]] = [[]]
         var used = 0
         // The widget keeps one row when the title, a space and the legend fit in it.
-        let room = headerRows > 1 ? columns : columns - plot.title.count - 1
+        let room = headerRows > 1 ? columns : columns - plot.title.displayWidth - 1
         for entry in entries {
             if !rows[rows.count - 1].isEmpty, used + 2 + entryWidth(entry) > room {
                 rows.append([])

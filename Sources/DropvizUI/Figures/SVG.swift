@@ -1,5 +1,6 @@
 import DropoutCore
 import Foundation
+import TermUI
 
 // The figures live in DropvizUI rather than in a target of their own because they are built from
 // the models the screen draws (LinePlot(state:), NetworkDiagram(state:), the decision map's
@@ -133,7 +134,8 @@ public enum FigureFont {
     public static let charWidth = size * 0.6
     public static let rowHeight = 16.0
 
+    /// A Chinese character takes two advances, as it takes two terminal columns.
     public static func width(_ text: String, size: Double = FigureFont.size) -> Double {
-        Double(text.count) * size * 0.6
+        Double(text.displayWidth) * size * 0.6
     }
 }

@@ -5,25 +5,25 @@ import TermUI
 /// ± one standard deviation over seeds at each rate (the best loss beside it, as in the table),
 /// and the final validation accuracy the same way for a classifier.
 public enum SweepFigure {
-    public static func panels(_ rows: [RateSweep.Row], seeds: Int) -> [PlotFigure.Panel] {
+    public static func panels(_ rows: [RateSweep.Row], seeds: Int, language l: Language = .en) -> [PlotFigure.Panel] {
         guard !rows.isEmpty else { return [] }
         let rates = rows.map { Double($0.rate) }
         // Padded, so the first and last bars stand clear of the axes.
         let low = rates.min() ?? 0, high = rates.max() ?? 0, pad = (high - low) * 0.04
         let xRange: ClosedRange<Double>? = low < high ? (low - pad)...(high + pad) : nil
-        let spread = seeds > 1 ? "mean ± std over \(seeds) seeds" : "1 seed"
+        let spread = seeds > 1 ? l.text(.meanStdSeeds, seeds) : l.text(.oneSeed)
         var panels: [PlotFigure.Panel] = []
         let lossBars = rows.map { PlotFigure.ErrorBar(x: Double($0.rate), mean: $0.finalValLoss.mean, std: $0.finalValLoss.std, color: .magenta) }
         let best = rows.map { (x: Double($0.rate), y: $0.bestValLoss.mean) }
-        let loss = LinePlot(series: [.init(points: lossBars.map { ($0.x, $0.mean) }, label: "final val loss", color: .magenta),
-                                     .init(points: best, label: "best val loss", color: .cyan)],
-                            title: "validation loss vs rate (\(spread))",
+        let loss = LinePlot(series: [.init(points: lossBars.map { ($0.x, $0.mean) }, label: l.text(.finalValLoss), color: .magenta),
+                                     .init(points: best, label: l.text(.bestValLoss), color: .cyan)],
+                            title: l.text(.valLossVsRate, spread),
                             yRange: range(lossBars, also: best.map(\.y)), xRange: xRange)
         panels.append(.init(plot: loss, errorBars: lossBars))
         let accuracies = rows.compactMap { r in r.finalValAccuracy.map { PlotFigure.ErrorBar(x: Double(r.rate), mean: $0.mean, std: $0.std, color: .magenta) } }
         if accuracies.count == rows.count {
-            let acc = LinePlot(series: [.init(points: accuracies.map { ($0.x, $0.mean) }, label: "final val acc", color: .magenta)],
-                               title: "validation accuracy vs rate (\(spread))",
+            let acc = LinePlot(series: [.init(points: accuracies.map { ($0.x, $0.mean) }, label: l.text(.finalValAcc), color: .magenta)],
+                               title: l.text(.valAccVsRate, spread),
                                yRange: range(accuracies, also: []), xRange: xRange)
             panels.append(.init(plot: acc, errorBars: accuracies))
         }
@@ -38,7 +38,7 @@ public enum SweepFigure {
         return (low - pad)...(high + pad)
     }
 
-    public static func svg(_ rows: [RateSweep.Row], seeds: Int, caption: String?, theme: FigureTheme) -> String {
-        PlotFigure.svg(panels(rows, seeds: seeds), caption: caption, theme: theme)
+    public static func svg(_ rows: [RateSweep.Row], seeds: Int, caption: String?, theme: FigureTheme, language: Language = .en) -> String {
+        PlotFigure.svg(panels(rows, seeds: seeds, language: language), caption: caption, theme: theme)
     }
 }
