@@ -81,11 +81,12 @@ cleanup
 # The CNN and the LSTM in Chinese at 80×24, then resized to 160×45 (issue 19's rest).
 start_at 80 24 "" run --lang zh --model cnn --dataset digits --seed 7
 check "cnn 80x24: the view in Chinese" wait_for "卷积 1："
-check "  ...the input titled with its class" wait_for "输入（类别"
+check "  ...the input titled with its class (short at 80 columns)" wait_for "类别 "
 check "  ...the maps' titles" wait_for "图1 "
 check "  ...every row fits 80 columns" fits 80
 tm resize-window -t "$ses" -x 160 -y 45
 check "cnn 160x45: the maps' titles in Chinese" wait_for "图1 最大"
+check "  ...the input's whole title" wait_for "输入（类别"
 check "  ...the legend" wait_for "每个特征图按自身的最大激活值缩放"
 check "  ...every row fits 160 columns" fits 160
 key_shows v "  ...v: the conv variant's notice" "卷积变体" 160
