@@ -1,5 +1,5 @@
 /// Every key of the visualizer, as the help overlay and the README list them.
-/// At 80×24 the help shows at most 36 rows (two columns of 18): related keys share a row.
+/// The help pages the list (HelpOverlay.swift), so it may grow: any number of rows fits.
 public enum KeyBindings {
     public static let all: [(keys: String, action: String)] = [
         ("space", "pause / resume"),
@@ -29,13 +29,18 @@ public enum KeyBindings {
         ("d", "next data set (restart)"),
         ("{ }", "train set ½ / ×2, restart"),
         ("( )", "noise ∓0.05 (restart)"),
+        ("h", "add hidden layer, restart"),
+        ("H", "remove the layer, restart"),
+        ("M N", "units ×2 / ÷2, restart"),
+        ("A", "next activation, restart"),
+        ("Y", "activation of all layers"),
         ("W", "start a rate sweep (panel)"),
         ("E", "ensemble: new masks"),
         ("Enter", "grid: cell view / back"),
         ("S", "show the state string"),
         ("x", "export SVG figures + CSV"),
         ("i", "lesson instructions"),
-        ("?", "help; again: legend"),
+        ("?", "help; again: next page"),
         ("L", "English / 中文"),
         ("q  Ctrl-C", "quit"),
     ]

@@ -54,7 +54,7 @@ public enum L10n: String, CaseIterable, Sendable {
     case keyState = "show the state string"
     case keyExport = "export SVG figures + CSV"
     case keyLesson = "lesson instructions"
-    case keyHelp = "help; again: legend"
+    case keyHelp = "help; again: next page"
     case keyQuit = "quit"
     case keyLanguage = "English / 中文"
 
@@ -372,6 +372,27 @@ public enum L10n: String, CaseIterable, Sendable {
     case unitPictureTitle = "{0} unit {1} over the plane (eval)"
     case unitPictureScale = "blue {0}{1} · white 0 · red +{1}"
     case unitPictureKeys = "j k: unit  ← →: layer  Esc: the map"
+
+    // MARK: live architecture (ArchitectureControls.swift)
+    case keyAddLayer = "add hidden layer, restart"
+    case keyRemoveLayer = "remove the layer, restart"
+    case keyWiden = "units ×2 / ÷2, restart"
+    case keyActivation = "next activation, restart"
+    case keyActivationAll = "activation of all layers"
+    case archRestart = "{0}: training restarts, same seed ({1})"
+    case archLayerAdded = "hidden {0} added, {1} units"
+    case archLayerRemoved = "hidden {0} removed"
+    case archWidth = "hidden {0}: {1} units"
+    case archActivation = "hidden {0}: {1}"
+    case archActivationAll = "every hidden layer: {0}"
+    case archLastLayer = "H: the last hidden layer stays (a network needs one)"
+    case archSelectHidden = "select a hidden layer first (← →)"
+    case archWidthLimit = "hidden {0}: {1} units is the limit ({2}…{3})"
+    case archLayerLimit = "at most {0} hidden layers"
+    case archMLPOnly = "{0}: changing the layers is for the MLP, not this model"
+    case archGrid = "{0}: the networks of the grid keep their layers"
+    case helpToLegend = "? legend · "
+    case helpDimLocked = "dim: locked · "
 
     // MARK: presenter
     case keyLocked = "key locked in this lesson"
