@@ -76,7 +76,8 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
             throw DropvizError("--hidden: a layer width must be at least 1, got \(h)")
         }
         guard activations.count == 1 || activations.count == hidden.count else {
-            throw DropvizError("--activation needs 1 value (every hidden layer) or \(hidden.count) (one per hidden layer), got \(activations.count)")
+            let counts = hidden.count == 1 ? "1 value (one hidden layer)" : "1 value (every hidden layer) or \(hidden.count) (one per hidden layer)"
+            throw DropvizError("--activation needs \(counts), got \(activations.count)")
         }
         guard rates.count == hidden.count + 1 else {
             throw DropvizError("--rates needs \(hidden.count + 1) values (the input, then each of the \(hidden.count) hidden layers), got \(rates.count)")

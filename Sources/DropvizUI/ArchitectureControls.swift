@@ -57,7 +57,7 @@ extension AppState {
         }
         c.hidden.remove(at: k)
         c.rates.remove(at: k + 1)
-        if c.activations.count > 1 { c.activations.remove(at: k) }
+        if c.activations.count > 1 { c.activations = Self.compact(c.activations.enumerated().filter { $0.offset != k }.map(\.element)) }
         restartNetwork(c, select: min(k + 1, c.hidden.count), change: tr(.archLayerRemoved, k + 1))
     }
 
@@ -86,10 +86,15 @@ extension AppState {
         } else {
             var list = c.hidden.indices.map { c.activation(ofLayer: $0) }
             list[k] = next
-            // One value when every layer agrees: the state string stays as short as before.
-            c.activations = Set(list).count == 1 ? [next] : list
+            c.activations = Self.compact(list)
         }
         restartNetwork(c, select: k + 1, change: all ? tr(.archActivationAll, next.rawValue) : tr(.archActivation, k + 1, next.rawValue))
+    }
+
+    /// One value when every layer agrees: the state string and the title stay as short as
+    /// before (`act=relu`, not `act=relu,relu`).
+    private static func compact(_ list: [Activation]) -> [Activation] {
+        Set(list).count == 1 ? [list[0]] : list
     }
 
     /// A new run of `config` on the same data (same seed), the twin rebuilt beside it; on an

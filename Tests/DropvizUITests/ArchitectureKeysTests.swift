@@ -121,7 +121,7 @@ import Testing
         #expect(s.trainer.config.activations == [.sigmoid, .identity, .identity])
         s.selectedLayer = 1
         update(&s, .input(.char("H")))
-        #expect(s.trainer.config.activations == [.identity, .identity])
+        #expect(s.trainer.config.activations == [.identity], "the same for every layer: one value again")
         // Cycling the whole way round comes back to one value.
         update(&s, .input(.char("Y")))
         #expect(s.trainer.config.activations == [.relu])
