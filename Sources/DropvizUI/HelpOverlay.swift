@@ -43,7 +43,7 @@ public enum HelpOverlay {
     /// the page, then `?` for the next page or the legend.
     static func keyFooter(page: Int, pages: Int, locked: Bool, language: Language) -> String {
         guard pages > 1 else { return language.text(locked ? .helpFooterLocked : .helpFooter) }
-        return (locked ? language.text(.helpDimLocked) : "") + language.text(.pageOf, page + 1, pages)
+        return language.text(locked ? .helpDimLocked : .helpDropProbability) + language.text(.pageOf, page + 1, pages)
             + language.text(page + 1 < pages ? .legendNextPage : .helpToLegend) + language.text(.anyOtherKeyCloses)
     }
 

@@ -79,11 +79,8 @@ import Testing
         #expect(throws: DropvizError.self) { try StateString.decode(old.replacingOccurrences(of: "act=tanh", with: "act=relu,")) }
     }
 
-    func tempPath(_ name: String) -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dropviz-tests-\(getpid())")
-        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir.appendingPathComponent(name).path
-    }
+    /// ModelFileTests' temporary folder.
+    func tempPath(_ name: String) -> String { ModelFileTests().tempPath(name) }
 
     /// A mixed network saved and loaded continues exactly; a uniform one's file has no list
     /// (as files always were), and such a file loads.

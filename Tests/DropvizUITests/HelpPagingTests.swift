@@ -45,7 +45,7 @@ import Testing
         var s = try Fixtures.state()
         s.language = language
         let pages = Self.keyPages(&s)
-        #expect(pages.count == 2, "41 rows do not fit one 80×24 page of 2 × 18")
+        #expect(pages.count == 2, "more rows than one 80×24 page of 2 × 18 holds")
         for (keys, english) in KeyBindings.all {
             let action = language.translate(english)
             let onPages = pages.indices.filter { !Self.places(pages[$0], keys: keys, action: action).isEmpty }
@@ -61,7 +61,7 @@ import Testing
             #expect(left + width <= 80)
             // The footer: the page, then ? for the next page or for the legend.
             let footer = lines[bottom - 1]
-            let expected = language.text(.pageOf, i + 1, pages.count)
+            let expected = language.text(.helpDropProbability) + language.text(.pageOf, i + 1, pages.count)
                 + language.text(i + 1 < pages.count ? .legendNextPage : .helpToLegend) + language.text(.anyOtherKeyCloses)
             #expect(footer.contains(expected), "\(footer)")
             // Every row between the borders is inside the box: its border at both ends.
