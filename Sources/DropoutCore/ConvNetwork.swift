@@ -24,7 +24,8 @@ public final class ConvNetwork {
     private var grads: [Matrix]
     private var evalActs: [Matrix]
 
-    public init(_ settings: ConvSettings, input: FeatureMapShape, hidden: [Int], task: Task, activation: Activation,
+    /// `activations`: one for every dense hidden layer, or one each.
+    public init(_ settings: ConvSettings, input: FeatureMapShape, hidden: [Int], task: Task, activations: [Activation],
                 headRates: [Float], scaling: Scaling, variant: DropoutVariant, initRNG: inout Xoshiro, maskSeed: UInt64) {
         precondition(settings.rates.count == settings.channels.count, "one conv rate per conv layer")
         self.settings = settings
@@ -47,7 +48,7 @@ public final class ConvNetwork {
         }
         flatten = FlattenLayer(shape)
         layers.append(flatten)
-        let arch = Architecture(inputs: shape.count, hidden: hidden, task: task, activation: activation)
+        let arch = Architecture(inputs: shape.count, hidden: hidden, task: task, activations: activations)
         head = Network(arch, rates: headRates, scaling: scaling, variant: variant, initRNG: &initRNG, maskSeed: maskSeed)
         self.convs = convs
         convDropout = drops

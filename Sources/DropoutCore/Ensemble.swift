@@ -156,8 +156,8 @@ public enum Ensemble {
         }
         buffers.a = x
         scaleColumns(&buffers.a, by: multipliers[0])
-        let activation = network.architecture.activation
         for h in 0..<network.architecture.hidden.count {
+            let activation = network.architecture.activations[h]
             network.dense[h].forward(buffers.a, into: &buffers.b, training: false)
             for i in 0..<buffers.b.count { buffers.b.data[i] = activation.apply(buffers.b.data[i]) }
             scaleColumns(&buffers.b, by: multipliers[h + 1])

@@ -19,7 +19,7 @@ extension Network {
     /// fused now: ReLU, and a dropout that multiplies by a mask (Bernoulli or Gaussian) with no
     /// DropConnect weight mask. Standout and DropConnect keep the layer-by-layer path.
     func fusedBlock(at k: Int) -> (dense: DenseLayer, dropout: DropoutLayer)? {
-        guard usesFastPaths, architecture.activation == .relu, k >= 0, k < hiddenBlocks.count,
+        guard usesFastPaths, k >= 0, k < hiddenBlocks.count,
               let block = hiddenBlocks[k] else { return nil }
         let v = block.dropout.effectiveVariant
         guard v == .bernoulli || v == .gaussian, !(block.dense.connectionDropout?.dropsConnections ?? false) else { return nil }

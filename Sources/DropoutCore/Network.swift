@@ -28,13 +28,13 @@ public final class Network {
         dropout.append(inputDrop)
         var width = arch.inputs
         for (i, h) in arch.hidden.enumerated() {
-            let d = DenseLayer(inputs: width, outputs: h, initialization: arch.initialization, rng: &initRNG)
+            let d = DenseLayer(inputs: width, outputs: h, initialization: arch.initializations[i], rng: &initRNG)
             let drop = DropoutLayer(width: h, rate: rates[i + 1], scaling: scaling, variant: variant,
                                     rng: Stream.generator(seed: maskSeed, stream: .masks, index: i + 1),
                                     inferenceStream: Stream.generator(seed: maskSeed, stream: .dropConnectInference, index: i + 1))
             // Under DropConnect the position masks the weights of the dense layer feeding it.
             d.connectionDropout = drop
-            layers += [d, ActivationLayer(arch.activation, width: h), drop]
+            layers += [d, ActivationLayer(arch.activations[i], width: h), drop]
             dense.append(d)
             dropout.append(drop)
             width = h
@@ -49,7 +49,8 @@ public final class Network {
         parameters = dense.flatMap { $0.parameters }
         firstParameterLayer = layers.firstIndex { !$0.parameters.isEmpty } ?? layers.count
         hiddenBlocks = layers.indices.map { k in
-            guard k + 2 < layers.count, let d = layers[k] as? DenseLayer, layers[k + 1] is ActivationLayer,
+            // Only ReLU blocks run fused (Network+FusedPath.swift).
+            guard k + 2 < layers.count, let d = layers[k] as? DenseLayer, (layers[k + 1] as? ActivationLayer)?.activation == .relu,
                   let drop = layers[k + 2] as? DropoutLayer else { return nil }
             return (d, drop)
         }
@@ -68,7 +69,8 @@ public final class Network {
     /// tests switch them off to compare with the layer-by-layer path).
     public var usesFastPaths = true
     /// `hiddenBlocks[k]`: the dense layer and dropout of the hidden block starting at layer
-    /// `k` (dense, activation, dropout), nil elsewhere; found once, not cast at every step.
+    /// `k` (dense, ReLU, dropout), nil elsewhere (and for other activations); found once, not
+    /// cast at every step.
     let hiddenBlocks: [(dense: DenseLayer, dropout: DropoutLayer)?]
 
     /// The training forward pass on a batch; the output stays in `output`.

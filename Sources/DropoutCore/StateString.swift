@@ -14,7 +14,7 @@ public enum StateString {
             ("train", c.trainSize.map(String.init) ?? "all"),
             ("val", fmt(c.valFraction)),
             ("hidden", c.hidden.map(String.init).joined(separator: ",")),
-            ("act", c.activation.rawValue),
+            ("act", c.activationList),
             ("rates", c.rates.map { fmt(Double($0)) }.joined(separator: ",")),
             ("scaling", c.scaling.rawValue),
             ("variant", c.variant.rawValue),
@@ -77,7 +77,8 @@ public enum StateString {
             case "train": c.trainSize = value == "all" ? nil : try int()
             case "val": c.valFraction = try double()
             case "hidden": c.hidden = try value.split(separator: ",").map { guard let v = Int($0) else { throw bad() }; return v }
-            case "act": c.activation = try choice(Activation.self)
+            // One activation (every hidden layer, as older strings have it) or one per layer.
+            case "act": c.activations = try value.split(separator: ",", omittingEmptySubsequences: false).map { guard let v = Activation(rawValue: String($0)) else { throw bad() }; return v }
             case "rates": c.rates = try value.split(separator: ",").map { guard let v = Float($0) else { throw bad() }; return v }
             case "scaling": c.scaling = try choice(Scaling.self)
             case "variant": c.variant = try choice(DropoutVariant.self)

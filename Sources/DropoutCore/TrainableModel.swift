@@ -55,7 +55,7 @@ extension ConvDropoutLayer: DropoutPosition {
 extension Network: TrainableModel {
     public var kind: ModelKind { .mlp }
     public var summary: String {
-        architecture.widths.map(String.init).joined(separator: "-") + " " + architecture.activation.rawValue
+        architecture.widths.map(String.init).joined(separator: "-") + " " + architecture.activationLabel
     }
     public var dropoutPositions: [any DropoutPosition] { dropout }
     public var positionNames: [String] { dropout.indices.map { $0 == 0 ? "in" : "h\($0)" } }

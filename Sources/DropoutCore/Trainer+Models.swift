@@ -19,7 +19,7 @@ extension Trainer {
             return makeNetwork(config, data: data)
         }
         var initRNG = Stream.generator(seed: config.seed, stream: .initialWeights)
-        let net = ConvNetwork(conv, input: image, hidden: config.hidden, task: data.train.task, activation: config.activation,
+        let net = ConvNetwork(conv, input: image, hidden: config.hidden, task: data.train.task, activations: config.activations,
                               headRates: config.rates, scaling: config.scaling, variant: config.variant,
                               initRNG: &initRNG, maskSeed: config.seed)
         configureVariants(net, config)

@@ -75,7 +75,7 @@ public final class Trainer {
     }
 
     static func makeNetwork(_ config: TrainingConfig, data: DataSplit) -> Network {
-        let arch = Architecture(inputs: data.train.featureCount, hidden: config.hidden, task: data.train.task, activation: config.activation)
+        let arch = Architecture(inputs: data.train.featureCount, hidden: config.hidden, task: data.train.task, activations: config.activations)
         var initRNG = Stream.generator(seed: config.seed, stream: .initialWeights)
         let net = Network(arch, rates: config.rates, scaling: config.scaling, variant: config.variant, initRNG: &initRNG, maskSeed: config.seed)
         configureVariants(net, config)

@@ -8,7 +8,8 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
     public var trainSize: Int? = nil
     public var valFraction: Double = 0.3
     public var hidden: [Int] = [128, 128]
-    public var activation: Activation = .relu
+    /// The hidden layers' activations: one for all, or one per hidden layer.
+    public var activations: [Activation] = [.relu]
     /// Drop rates: the input layer first, then each hidden layer.
     public var rates: [Float] = [0, 0.5, 0.5]
     public var scaling: Scaling = .inverted
@@ -45,6 +46,21 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
 
     public init() {}
 
+    /// The first hidden layer's activation (every layer's when there is one); setting it
+    /// gives every hidden layer that activation.
+    public var activation: Activation {
+        get { activations.first ?? .relu }
+        set { activations = [newValue] }
+    }
+
+    /// The activation of hidden layer `k` (0-based).
+    public func activation(ofLayer k: Int) -> Activation {
+        activations.count == 1 ? activation : activations[k]
+    }
+
+    /// `relu`, or `relu,tanh` for one per layer: what `--activation` and the state string take.
+    public var activationList: String { activations.map(\.rawValue).joined(separator: ",") }
+
     /// The largest rate accepted: at p → 1 nothing is kept and inverted scaling divides by ~0.
     public static let maxRate: Float = 0.95
     /// The most training steps a command, a state string or a model file may ask for: ten
@@ -58,6 +74,10 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
         guard !hidden.isEmpty else { throw DropvizError("--hidden needs at least one layer width") }
         for h in hidden where h < 1 {
             throw DropvizError("--hidden: a layer width must be at least 1, got \(h)")
+        }
+        guard activations.count == 1 || activations.count == hidden.count else {
+            let counts = hidden.count == 1 ? "1 value (one hidden layer)" : "1 value (every hidden layer) or \(hidden.count) (one per hidden layer)"
+            throw DropvizError("--activation needs \(counts), got \(activations.count)")
         }
         guard rates.count == hidden.count + 1 else {
             throw DropvizError("--rates needs \(hidden.count + 1) values (the input, then each of the \(hidden.count) hidden layers), got \(rates.count)")
@@ -104,10 +124,42 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
 
 extension TrainingConfig {
     private enum CodingKeys: String, CodingKey {
-        case dataset, noise, trainSize, valFraction, hidden, activation, rates, scaling, variant
+        case dataset, noise, trainSize, valFraction, hidden, activation, activations, rates, scaling, variant
         case standoutAlpha, standoutBeta, dropConnectInference, dropConnectSamples
         case optimizer, learningRate, batchSize, weightDecay, l1, seed, dataSeed, evalEvery
         case conv, lstm, sequenceLength, regressionTargets
+    }
+
+    /// One activation is written as `activation`, as always; a list as `activations` (with
+    /// `activation` its first, for readers that look there).
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(dataset, forKey: .dataset)
+        try c.encodeIfPresent(noise, forKey: .noise)
+        try c.encodeIfPresent(trainSize, forKey: .trainSize)
+        try c.encode(valFraction, forKey: .valFraction)
+        try c.encode(hidden, forKey: .hidden)
+        try c.encode(activation, forKey: .activation)
+        if activations.count > 1 { try c.encode(activations, forKey: .activations) }
+        try c.encode(rates, forKey: .rates)
+        try c.encode(scaling, forKey: .scaling)
+        try c.encode(variant, forKey: .variant)
+        try c.encode(standoutAlpha, forKey: .standoutAlpha)
+        try c.encode(standoutBeta, forKey: .standoutBeta)
+        try c.encode(dropConnectInference, forKey: .dropConnectInference)
+        try c.encode(dropConnectSamples, forKey: .dropConnectSamples)
+        try c.encode(optimizer, forKey: .optimizer)
+        try c.encode(learningRate, forKey: .learningRate)
+        try c.encode(batchSize, forKey: .batchSize)
+        try c.encode(weightDecay, forKey: .weightDecay)
+        try c.encode(l1, forKey: .l1)
+        try c.encode(seed, forKey: .seed)
+        try c.encodeIfPresent(dataSeed, forKey: .dataSeed)
+        try c.encode(evalEvery, forKey: .evalEvery)
+        try c.encodeIfPresent(conv, forKey: .conv)
+        try c.encodeIfPresent(lstm, forKey: .lstm)
+        try c.encodeIfPresent(sequenceLength, forKey: .sequenceLength)
+        try c.encodeIfPresent(regressionTargets, forKey: .regressionTargets)
     }
 
     /// Model files of format version 1 written before the standout and DropConnect settings
@@ -120,7 +172,7 @@ extension TrainingConfig {
         trainSize = try c.decodeIfPresent(Int.self, forKey: .trainSize)
         valFraction = try c.decode(Double.self, forKey: .valFraction)
         hidden = try c.decode([Int].self, forKey: .hidden)
-        activation = try c.decode(Activation.self, forKey: .activation)
+        activations = try c.decodeIfPresent([Activation].self, forKey: .activations) ?? [c.decode(Activation.self, forKey: .activation)]
         rates = try c.decode([Float].self, forKey: .rates)
         scaling = try c.decode(Scaling.self, forKey: .scaling)
         variant = try c.decode(DropoutVariant.self, forKey: .variant)

@@ -1,33 +1,86 @@
 import TermUI
 
-/// A box in the middle of the screen listing every key.
+/// A box in the middle of the screen listing every key, on as many pages as the screen needs
+/// (`?` turns them, then the legend's pages).
 public enum HelpOverlay {
-    /// Keys the presenter locked are dimmed, and the footer says what dim means (a word beside
-    /// each would widen the columns past an 80-column screen).
-    public static func render(glyphs: Glyphs, language: Language = .en, presenter: PresenterControls = .init(), in area: Rect, into buffer: inout Buffer) {
-        let rows = KeyBindings.all.map { row in
+    /// The keys' box and how its rows are placed: `columns` side by side, `perColumn` rows each,
+    /// `pages` pages of `columns × perColumn` rows; every page has the same box.
+    struct KeyLayout {
+        var box: Rect
+        var keyWidth: Int
+        var entryWidth: Int
+        var columns: Int
+        var perColumn: Int
+        var pages: Int
+        var perPage: Int { columns * perColumn }
+    }
+
+    typealias KeyRow = (keys: String, action: String, locked: Bool)
+
+    static func keyRows(glyphs: Glyphs, language: Language, presenter: PresenterControls) -> [KeyRow] {
+        KeyBindings.all.map { row in
             (keys: ascii(row.keys, glyphs), action: ascii(language.translate(row.action), glyphs), locked: presenter.locks(row: row.keys))
         }
+    }
+
+    /// As many columns as the width holds (but no more than the rows need) of as many rows as
+    /// the height holds (a border, a blank line and the footer below them), then pages.
+    static func keyLayout(_ rows: [KeyRow], footerWidth: Int, in area: Rect) -> KeyLayout {
         let keyWidth = rows.map(\.keys.displayWidth).max() ?? 0
         let entryWidth = keyWidth + 2 + (rows.map(\.action.displayWidth).max() ?? 0)
-        // Two columns when one would not fit the height.
-        let columns = rows.count + 4 > area.height ? 2 : 1
-        let perColumn = (rows.count + columns - 1) / columns
-        let footer = language.text(rows.contains(where: \.locked) ? .helpFooterLocked : .helpFooter)
-        let width = min(area.width, max(columns * entryWidth + (columns - 1) * 2, footer.displayWidth) + 4)
+        let maxPerColumn = max(1, area.height - 4)
+        let maxColumns = max(1, (area.width - 4 + 2) / (entryWidth + 2))
+        let columns = min(maxColumns, max(1, (rows.count + maxPerColumn - 1) / maxPerColumn))
+        let perColumn = min(maxPerColumn, max(1, (rows.count + columns - 1) / columns))
+        let pages = max(1, (rows.count + columns * perColumn - 1) / (columns * perColumn))
+        let width = min(area.width, max(columns * entryWidth + (columns - 1) * 2, footerWidth) + 4)
         let height = min(area.height, perColumn + 4)
         let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
+        return KeyLayout(box: box, keyWidth: keyWidth, entryWidth: entryWidth, columns: columns, perColumn: perColumn, pages: pages)
+    }
+
+    /// The footer of keys page `page` of `pages`: on one page what it always said; on several,
+    /// the page, then `?` for the next page or the legend.
+    static func keyFooter(page: Int, pages: Int, locked: Bool, language: Language) -> String {
+        guard pages > 1 else { return language.text(locked ? .helpFooterLocked : .helpFooter) }
+        return language.text(locked ? .helpDimLocked : .helpDropProbability) + language.text(.pageOf, page + 1, pages)
+            + language.text(page + 1 < pages ? .legendNextPage : .helpToLegend) + language.text(.anyOtherKeyCloses)
+    }
+
+    /// Pages of keys at this size of the help's area.
+    public static func keyPageCount(glyphs: Glyphs, language: Language = .en, in area: Rect) -> Int {
+        let rows = keyRows(glyphs: glyphs, language: language, presenter: .init())
+        return keyLayout(rows, footerWidth: 0, in: area).pages
+    }
+
+    /// Keys pages and legend pages at this screen size (for `?` to know when to close).
+    public static func pageCount(glyphs: Glyphs, language: Language = .en, width: Int, height: Int) -> Int {
+        keyPageCount(glyphs: glyphs, language: language, in: Rect(x: 0, y: 1, width: width, height: height - 2))
+            + legendPageCount(glyphs: glyphs, language: language, width: width, height: height)
+    }
+
+    /// Keys page `page` (0-based). Keys the presenter locked are dimmed, and the footer says what
+    /// dim means (a word beside each would widen the columns past an 80-column screen).
+    public static func render(page: Int = 0, glyphs: Glyphs, language: Language = .en, presenter: PresenterControls = .init(), in area: Rect, into buffer: inout Buffer) {
+        let rows = keyRows(glyphs: glyphs, language: language, presenter: presenter)
+        let locked = rows.contains(where: \.locked)
+        let pages = keyLayout(rows, footerWidth: 0, in: area).pages
+        let index = min(max(page, 0), pages - 1)
+        let footer = ascii(keyFooter(page: index, pages: pages, locked: locked, language: language), glyphs)
+        let layout = keyLayout(rows, footerWidth: footer.displayWidth, in: area)
+        let box = layout.box
         buffer.fill(box, " ")
         drawBox(box, title: language.text(.keysTitle), glyphs: glyphs, into: &buffer)
-        for (i, row) in rows.enumerated() {
-            let column = i / perColumn, line = i % perColumn
+        for (i, row) in rows.enumerated().dropFirst(index * layout.perPage).prefix(layout.perPage) {
+            let k = i - index * layout.perPage
+            let column = k / layout.perColumn, line = k % layout.perColumn
             guard line + 1 < box.height - 2 else { continue }
-            let x = box.x + 2 + column * (entryWidth + 2)
+            let x = box.x + 2 + column * (layout.entryWidth + 2)
             let y = box.y + 1 + line
             _ = buffer.put(row.keys, x: x, y: y, style: row.locked ? Style(dim: true) : Style(bold: true).fg(.yellow), maxWidth: max(0, box.right - 2 - x))
-            _ = buffer.put(row.action, x: x + keyWidth + 2, y: y, style: row.locked ? Style(dim: true) : .plain, maxWidth: max(0, box.right - 2 - x - keyWidth - 2))
+            _ = buffer.put(row.action, x: x + layout.keyWidth + 2, y: y, style: row.locked ? Style(dim: true) : .plain, maxWidth: max(0, box.right - 2 - x - layout.keyWidth - 2))
         }
-        _ = buffer.put(ascii(footer, glyphs), x: box.x + 2, y: box.bottom - 2, style: Style(dim: true), maxWidth: box.width - 4)
+        _ = buffer.put(footer, x: box.x + 2, y: box.bottom - 2, style: Style(dim: true), maxWidth: box.width - 4)
     }
 
     /// The second page: what every symbol, shade, colour, label and panel on the screen means.

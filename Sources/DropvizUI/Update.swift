@@ -48,8 +48,8 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
         return
     }
     if s.showHelp {
-        // ? turns to the legend's pages; any other key closes the help; q and Ctrl-C still quit.
-        if event == .char("?") && s.helpPage < HelpOverlay.legendPageCount(glyphs: s.glyphs, language: s.lang, width: s.width, height: s.height) {
+        // ? turns the keys' pages, then the legend's; any other key closes the help; q and Ctrl-C still quit.
+        if event == .char("?") && s.helpPage + 1 < HelpOverlay.pageCount(glyphs: s.glyphs, language: s.lang, width: s.width, height: s.height) {
             s.helpPage += 1
             return
         }
@@ -187,6 +187,14 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
         s.changeNoise(by: -0.05)
     case .char(")"):
         s.changeNoise(by: 0.05)
+    case .char("h"):
+        s.addHiddenLayer()
+    case .char("H"):
+        s.removeHiddenLayer()
+    case .char("M"), .char("N"):
+        s.scaleHiddenLayer(wider: event == .char("M"))
+    case .char("A"), .char("Y"):
+        s.cycleActivation(all: event == .char("Y"))
     case .char("g"), .char("G"), .char("b"), .char("B"):
         let c = s.trainer.config
         let step: Float = (event == .char("g") || event == .char("b")) ? -0.5 : 0.5

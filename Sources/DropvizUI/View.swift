@@ -50,10 +50,11 @@ public func view(_ s: AppState, into buffer: inout Buffer) {
     }
     let overlayArea = Rect(x: 0, y: 1, width: s.width, height: s.height - 2)
     if s.showHelp {
-        if s.helpPage == 0 {
-            HelpOverlay.render(glyphs: s.glyphs, language: s.lang, presenter: s.presenter, in: overlayArea, into: &buffer)
+        let keyPages = HelpOverlay.keyPageCount(glyphs: s.glyphs, language: s.lang, in: overlayArea)
+        if s.helpPage < keyPages {
+            HelpOverlay.render(page: s.helpPage, glyphs: s.glyphs, language: s.lang, presenter: s.presenter, in: overlayArea, into: &buffer)
         } else {
-            HelpOverlay.renderLegend(page: s.helpPage - 1, glyphs: s.glyphs, language: s.lang, in: overlayArea, into: &buffer)
+            HelpOverlay.renderLegend(page: s.helpPage - keyPages, glyphs: s.glyphs, language: s.lang, in: overlayArea, into: &buffer)
         }
     }
     if s.showState {
@@ -68,7 +69,7 @@ func title(_ s: AppState, width: Int = .max) -> String {
     var data = c.dataset
     if let noise = c.noise ?? DatasetCatalog.entry(c.dataset)?.defaultNoise, noise > 0 { data += String(format: " σ%.2f", noise) }
     data += " \(s.trainer.data.train.count)/\(s.trainer.data.validation.count)"
-    var net = "\(c.hidden.map(String.init).joined(separator: ",")) \(c.activation.rawValue)"
+    var net = "\(c.hidden.map(String.init).joined(separator: ",")) \(c.activationList)"
     var variant = c.variant.rawValue
     if let conv = c.conv { net = s.trainer.model.summary; variant = "\(conv.variant.rawValue)/\(variant)" }
     if let lstm = c.lstm { net = "lstm \(c.hidden[0]) T=\(s.trainer.lstmModel?.steps ?? 0)"; variant = lstm.variant.rawValue }

@@ -19,7 +19,7 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "Hidden layer widths, comma-separated (default 128,128; for --model cnn the dense layers after the convolutions, default 64; for --model lstm the LSTM's units, default 16).")
     var hidden: String?
 
-    @Option(help: "Hidden activation: relu, leaky-relu, tanh, sigmoid, identity.")
+    @Option(help: "Hidden activation: relu, leaky-relu, tanh, sigmoid, identity; one for every hidden layer, or one per hidden layer comma-separated (relu,tanh).")
     var activation: String = "relu"
 
     @Option(parsing: .unconditional, help: "Dropout rate (drop probability) of every hidden layer (default 0.6 for an MLP, 0.5 for the dense layers of a CNN, 0.25 for an LSTM).")
@@ -141,7 +141,8 @@ struct TrainingOptions: ParsableArguments {
         c.valFraction = valFraction
         c.hidden = try hidden.map { try Parse.integers($0, option: "--hidden") }
             ?? (kind == .cnn ? ConvSettings.defaultHidden : kind == .lstm ? LSTMSettings.defaultHidden : [128, 128])
-        c.activation = try Parse.choice(activation, option: "--activation")
+        c.activations = try activation.split(separator: ",", omittingEmptySubsequences: false)
+            .map { try Parse.choice($0.trimmingCharacters(in: .whitespaces), option: "--activation") }
         let depth = c.hidden.count
         if let r = rates {
             if rate != nil || inputRate != nil {

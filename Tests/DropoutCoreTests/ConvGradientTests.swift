@@ -132,7 +132,7 @@ import Testing
         settings.rates = [0.3, 0.3]
         var rng = Xoshiro(seed: 21)
         let net = ConvNetwork(settings, input: FeatureMapShape(channels: 1, height: 6, width: 6), hidden: [5], task: .classification(classes: 3),
-                              activation: .tanh, headRates: [0, 0], scaling: .inverted, variant: .bernoulli, initRNG: &rng, maskSeed: 4)
+                              activations: [.tanh], headRates: [0, 0], scaling: .inverted, variant: .bernoulli, initRNG: &rng, maskSeed: 4)
         let x = GradientCheck.random(4, 36, seed: 13)
         let labels = Targets.classes([0, 2, 1, 2])
         net.forwardTraining { $0 = x }

@@ -4,12 +4,14 @@ import Testing
 @Suite struct NetworkGradientTests {
     /// A whole network (input dropout, two hidden layers with dropout) under a fixed mask:
     /// every weight's and the input's gradient agrees with finite differences of the loss
-    /// computed with the same masks.
-    @Test(arguments: [(Activation.tanh, Scaling.inverted), (.sigmoid, .vanilla), (.tanh, .none)])
-    func wholeNetworkUnderFixedMask(activation: Activation, scaling: Scaling) {
+    /// computed with the same masks. One activation for both layers, or one each (ReLU then
+    /// tanh: the first block runs the fused ReLU path, the second the layer-by-layer one).
+    @Test(arguments: [([Activation.tanh], Scaling.inverted), ([.sigmoid], .vanilla), ([.tanh], .none), ([.relu, .tanh], .inverted)])
+    func wholeNetworkUnderFixedMask(activations: [Activation], scaling: Scaling) {
         var initRNG = Xoshiro(seed: 21)
-        let arch = Architecture(inputs: 3, hidden: [6, 5], task: .classification(classes: 3), activation: activation)
+        let arch = Architecture(inputs: 3, hidden: [6, 5], task: .classification(classes: 3), activations: activations)
         let net = Network(arch, rates: [0.2, 0.5, 0.3], scaling: scaling, variant: .bernoulli, initRNG: &initRNG, maskSeed: 4)
+        #expect(net.layers.compactMap { ($0 as? ActivationLayer)?.activation } == (activations.count == 1 ? [activations[0], activations[0]] : activations))
         let x = GradientCheck.random(4, 3, seed: 22)
         let labels = [2, 0, 1, 1]
         net.forwardTraining(x)

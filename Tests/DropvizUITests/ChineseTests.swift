@@ -128,7 +128,7 @@ import Testing
         }
         s.panel = .none
         update(&s, .input(.char("?")))
-        for page in 0...HelpOverlay.legendPageCount(glyphs: .unicode, language: .zh, width: width, height: height) {
+        for page in 0..<HelpOverlay.pageCount(glyphs: .unicode, language: .zh, width: width, height: height) {
             b = Fixtures.render(s)
             Self.checkCells(b, "help page \(page)")
             update(&s, .input(.char("?")))
@@ -143,12 +143,17 @@ import Testing
         #expect(Fixtures.text(b).contains("测试时缩放：训练和评估时激活值的期望又一致了"))
     }
 
-    /// The help in Chinese fits 80×24: every action whole, in two columns whose keys and
-    /// actions start at the same column on every row.
+    /// The help in Chinese fits 80×24: every action whole, on its pages, in two columns whose
+    /// keys and actions start at the same column on every row of every page.
     @Test func helpFitsAndIsAlignedAt80x24() throws {
         var s = try Self.chinese()
         update(&s, .input(.char("?")))
-        let lines = Fixtures.render(s).lines()
+        let pages = HelpOverlay.keyPageCount(glyphs: .unicode, language: .zh, in: Rect(x: 0, y: 1, width: 80, height: 22))
+        var lines: [String] = []
+        for _ in 0..<pages {
+            lines += Fixtures.render(s).lines()
+            update(&s, .input(.char("?")))
+        }
         var starts: [Int: Int] = [:]  // action start column -> rows
         for (keys, action) in KeyBindings.all {
             let zh = Language.zh.translate(action)

@@ -55,10 +55,16 @@ import Testing
     @Test func theHelpMarksLockedKeys() throws {
         var s = try Self.opened(Self.lesson())
         update(&s, .input(.char("?")))
-        let b = Fixtures.render(s)
-        let lines = b.lines()
+        // Every page of keys.
+        var pages: [Buffer] = []
+        for _ in 0..<HelpOverlay.keyPageCount(glyphs: s.glyphs, in: Rect(x: 0, y: 1, width: s.width, height: s.height - 2)) {
+            pages.append(Fixtures.render(s))
+            update(&s, .input(.char("?")))
+        }
         /// Whether the help row of `action` is dimmed, key and action (cell by cell).
         func dimmed(_ action: String) throws -> Bool {
+            let b = try #require(pages.first { $0.lines().contains { $0.contains(action) } }, "\(action)")
+            let lines = b.lines()
             let y = try #require(lines.firstIndex { $0.contains(action) }, "\(action)")
             let actionX = try #require(lines[y].range(of: action)).lowerBound.utf16Offset(in: lines[y])
             // The key's last character: left of the action, past the spaces between them.
@@ -70,10 +76,12 @@ import Testing
         #expect(try dimmed("next dropout variant"))
         #expect(try dimmed("same-seed twin on / off"))
         // Allowed, always active, or partly allowed (↑ ↓ yes, + - no): not dimmed.
-        for action in ["pause / resume", "rate ±0.05 (see u)", "reset · R: new seed", "quit", "lesson instructio", "help; again"] {
+        for action in ["pause / resume", "rate ±0.05 (see u)", "reset (same weights)", "quit", "lesson instructio", "help; again"] {
             #expect(try !dimmed(action), "\(action)")
         }
-        #expect(lines.contains { $0.contains("dim: locked in this lesson") })
+        // Several pages: the footer says what dim means before the page.
+        #expect(pages.count == 1 || pages.allSatisfy { $0.lines().contains { $0.contains("dim: locked · page ") } })
+        #expect(pages.count > 1 || pages[0].lines().contains { $0.contains("dim: locked in this lesson") })
         // No locks: nothing dimmed, the usual footer.
         var free = try Self.opened(Self.lesson(keys: nil))
         update(&free, .input(.char("?")))

@@ -28,7 +28,12 @@ import Testing
         var s = try Fixtures.state()
         update(&s, .input(.char("?")))
         #expect(s.showHelp)
-        let text = Fixtures.text(Fixtures.render(s))
+        // Every page of keys (HelpPagingTests checks each is on exactly one).
+        var text = ""
+        for _ in 0..<HelpOverlay.keyPageCount(glyphs: s.glyphs, in: Rect(x: 0, y: 1, width: s.width, height: s.height - 2)) {
+            text += Fixtures.text(Fixtures.render(s))
+            update(&s, .input(.char("?")))
+        }
         for (keys, action) in KeyBindings.all {
             #expect(text.contains(action), "\(action)")
             #expect(text.contains(keys), "\(keys)")

@@ -125,6 +125,29 @@ dead=$(wait_dead)
 check "  ...q exits 0" test "$dead" = "1 0 0"
 cleanup
 
+# Issue 13 item 4 at 80×24: change the network while it trains. h adds a layer after the
+# selected one (as wide), A gives it the next activation, H removes it; each restarts and says so.
+start run --seed 7 --hidden 8,6
+tm resize-window -t "$ses" -x 80 -y 24
+check "80x24: the diagram with 8,6 units" wait_for "hidden2 6"
+no_hidden3() { ! screen | grep -qF "hidden3"; }
+check "  ...and no third hidden layer" no_hidden3
+tm send-keys -t "$ses" h
+check "h: training restarts, said in a notice" wait_for "training restarts, same seed"
+check "  ...the diagram shows the new layer" wait_for "hidden3 6"
+check "  ...a copy of hidden1 after it" wait_for "hidden2 8"
+tm send-keys -t "$ses" A
+check "A: the new layer's next activation" wait_for "8,8,6 relu,leaky-relu,relu"
+tm send-keys -t "$ses" H
+check "H removes the selected layer" wait_for "hidden 2 removed"
+check "  ...back to 8,6 relu" wait_for "· 8,6 relu ·"
+check "  ...and the diagram follows" no_hidden3
+tm send-keys -t "$ses" q
+dead=$(wait_dead)
+check "  ...q exits 0" test "$dead" = "1 0 0"
+check "  ...the state string is the new run's (no changes)" sh -c "grep -q ';hidden=8,6;act=relu;' '$tmp/dropviz-state.txt' && ! grep -q 'changes=' '$tmp/dropviz-state.txt'"
+cleanup
+
 # The grid of rates: a cell per rate; Enter shows the selected cell's full view, Enter again
 # the grid; bad input is one line.
 start run --seed 7 --hidden 16,16 --grid 0,0.5
