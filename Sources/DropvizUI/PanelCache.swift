@@ -25,7 +25,8 @@ import TermUI
 /// correlations) are recomputed on another thread from an `EvaluationSnapshot` while training
 /// runs: a frame draws the last value and the new one replaces it when ready, so neither the
 /// frame nor the training pays for it on a machine with a second core. A missing value, and
-/// every value while paused, is computed at once as above.
+/// a value for another area, is computed at once as above; paused, or after a rate key, the
+/// last value stands in (for a frame or two) while the new one is computed.
 public final class PanelCache {
     struct Key: Equatable {
         let config: TrainingConfig
@@ -108,11 +109,19 @@ public final class PanelCache {
                 backgroundComputations += 1
             }
         }
-        guard computesInBackground, !s.paused, let e = entries[slot], e.model === model, e.key == key,
-              step >= e.step, let old = e.value as? T else {
+        guard computesInBackground, let e = entries[slot], let old = e.value as? T else {
             return value(slot, s, inputs: inputs) { compute(s.trainer) }
         }
-        if step - e.step > Self.staleSteps(s), pending[slot] == nil {
+        let current = e.model === model && e.key == key && step >= e.step
+        if current && step - e.step <= Self.staleSteps(s) { return old }
+        // Out of date: kept on screen while the new value is computed on another thread.
+        // Paused (a single step `n`), after a rate key or a reset, and running alike: what
+        // made a key wait seconds under DropConnect on a large panel. Only a value of other
+        // inputs (a new area) cannot stand in and is computed at once.
+        guard e.key.inputs == inputs else {
+            return value(slot, s, inputs: inputs) { compute(s.trainer) }
+        }
+        if pending[slot] == nil {
             let snapshot = EvaluationSnapshot(s.trainer)
             pending[slot] = Pending(key: key, model: model, step: step, job: PanelJob(snapshot, compute))
         }
