@@ -93,7 +93,10 @@ public final class PanelCache {
     /// is still returned, and a snapshot of the trainer is evaluated in the background; its
     /// result is the slot's value from the next frame on. `compute` must depend only on the
     /// trainer it gets and on values it captured (which are among `inputs`).
-    func value<T: Sendable>(_ slot: String, _ s: AppState, inputs: [Int], background compute: @escaping @Sendable (Trainer) -> T) -> T {
+    /// `placeholder`: what a frame shows while a value for new inputs (a panel just opened,
+    /// a new size) is computed in the background; without one that value is computed at once.
+    func value<T: Sendable>(_ slot: String, _ s: AppState, inputs: [Int], placeholder: (() -> T)? = nil,
+                            background compute: @escaping @Sendable (Trainer) -> T) -> T {
         let key = Key(config: s.trainer.config, inputs: inputs)
         let model = s.trainer.model as AnyObject
         let step = s.trainer.currentStep
@@ -109,6 +112,10 @@ public final class PanelCache {
                 backgroundComputations += 1
             }
         }
+        if computesInBackground, let placeholder, entries[slot]?.key.inputs != inputs {
+            startJob(slot, s, key: key, compute)
+            return placeholder()
+        }
         guard computesInBackground, let e = entries[slot], let old = e.value as? T else {
             return value(slot, s, inputs: inputs) { compute(s.trainer) }
         }
@@ -121,11 +128,17 @@ public final class PanelCache {
         guard e.key.inputs == inputs else {
             return value(slot, s, inputs: inputs) { compute(s.trainer) }
         }
-        if pending[slot] == nil {
-            let snapshot = EvaluationSnapshot(s.trainer)
-            pending[slot] = Pending(key: key, model: model, step: step, job: PanelJob(snapshot, compute))
-        }
+        startJob(slot, s, key: key, compute)
         return old
+    }
+
+    /// Starts computing `slot`'s value for the state's network on another thread, unless a
+    /// computation of it is already running (its result is checked against the key when it
+    /// is taken).
+    private func startJob<T: Sendable>(_ slot: String, _ s: AppState, key: Key, _ compute: @escaping @Sendable (Trainer) -> T) {
+        guard pending[slot] == nil else { return }
+        let snapshot = EvaluationSnapshot(s.trainer)
+        pending[slot] = Pending(key: key, model: s.trainer.model as AnyObject, step: s.trainer.currentStep, job: PanelJob(snapshot, compute))
     }
 
     /// Forgets everything (tests compare a cached frame with a fresh computation).
