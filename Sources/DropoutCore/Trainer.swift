@@ -24,6 +24,11 @@ public final class Trainer {
     public private(set) var diverged = false
     public var history = History()
     public private(set) var lastEvaluation: Evaluation?
+    /// Where the evaluation steps' evaluations run when not inline (the visualizer:
+    /// BackgroundEvaluation.swift); nil: inside `step`, as headless training does.
+    public var backgroundEvaluation: BackgroundEvaluation?
+    /// Bumped by a reset or a restore: evaluations of the weights before it are not recorded.
+    private(set) var evaluationGeneration = 0
     public private(set) var lastBatchLoss: Float?
     /// How often each unit was dropped since the reset or the last change of its rate. Only
     /// recorded when `recordsDropStatistics` is on: the visualizer shows it, headless training
@@ -116,6 +121,7 @@ public final class Trainer {
     }
 
     private func stepWithCurrentFloatMode() -> StepReport? {
+        collectBackgroundEvaluations()
         guard !diverged else { return nil }
         sampler.next(into: &batchIndices)
         let train = data.train
@@ -159,7 +165,10 @@ public final class Trainer {
         smoothed = s
         history.smoothedLoss.append(step: currentStep, value: s)
         var evaluation: Evaluation? = nil
-        if currentStep % config.evalEvery == 0 {
+        if currentStep % config.evalEvery == 0, let bg = backgroundEvaluation {
+            // Recorded when collected (the report has no evaluation then).
+            bg.submit(EvaluationSnapshot(self), generation: evaluationGeneration)
+        } else if currentStep % config.evalEvery == 0 {
             let e = evaluate()
             evaluation = e
             if !e.trainLoss.isFinite || !e.valLoss.isFinite { diverged = true }
@@ -195,18 +204,33 @@ public final class Trainer {
     /// the history.
     @discardableResult
     public func evaluate() -> Evaluation {
-        let (tl, ta) = measure(data.train)
-        let (vl, va) = measure(data.validation)
-        let e = Evaluation(step: currentStep, trainLoss: tl, valLoss: vl, trainAccuracy: ta, valAccuracy: va)
-        lastEvaluation = e
-        history.trainLoss.append(step: currentStep, value: Double(tl))
-        history.valLoss.append(step: currentStep, value: Double(vl))
-        if let ta, let va {
-            history.trainAccuracy.append(step: currentStep, value: Double(ta))
-            history.valAccuracy.append(step: currentStep, value: Double(va))
-        }
+        collectBackgroundEvaluations(waiting: true)
+        let e = measureEvaluation()
+        record(e)
         return e
     }
+
+    /// Loss and accuracy on the full sets now, not recorded.
+    func measureEvaluation() -> Evaluation {
+        let (tl, ta) = measure(data.train)
+        let (vl, va) = measure(data.validation)
+        return Evaluation(step: currentStep, trainLoss: tl, valLoss: vl, trainAccuracy: ta, valAccuracy: va)
+    }
+
+    /// An evaluation as the latest one and on the history.
+    func record(_ e: Evaluation) {
+        lastEvaluation = e
+        history.trainLoss.append(step: e.step, value: Double(e.trainLoss))
+        history.valLoss.append(step: e.step, value: Double(e.valLoss))
+        if let ta = e.trainAccuracy, let va = e.valAccuracy {
+            history.trainAccuracy.append(step: e.step, value: Double(ta))
+            history.valAccuracy.append(step: e.step, value: Double(va))
+        }
+    }
+
+    /// A background evaluation found the loss not finite: training stops, as it would have
+    /// inside `step`.
+    func markDiverged() { diverged = true }
 
     /// Loss and accuracy of the current network on any data set with the same features.
     public func measure(_ set: Dataset) -> (loss: Float, accuracy: Float?) {
@@ -325,6 +349,7 @@ public final class Trainer {
         lastEvaluation = nil
         lastBatchLoss = nil
         smoothed = nil
+        evaluationGeneration += 1
         timeline = RunTimeline(initialConfig: config, recordsCheckpoints: timeline.recordsCheckpoints)
     }
 
@@ -368,6 +393,7 @@ extension Trainer {
         }
         restore(step: c.step, optimizer: c.optimizer, sampler: c.sampler, maskStates: c.maskStates, diverged: c.diverged)
         history = c.history
+        evaluationGeneration += 1
         lastEvaluation = c.lastEvaluation
         lastBatchLoss = c.lastBatchLoss
         smoothed = c.smoothed

@@ -150,7 +150,10 @@ enum DecisionBoundaryView {
         // The grid prediction would be most of a frame's cost: cached, and in the visualizer
         // computed on another thread (PanelCache.swift).
         let glyphs = s.glyphs, options = MapOptions(s)
-        let map = s.panelCache.value(slot, s, inputs: mapArea.cacheInputs + [glyphs.isUnicode ? 1 : 0] + options.cacheInputs) { trainer in
+        // Blank for the frames the first map of a new area takes (seconds under DropConnect's
+        // moment matching at 250×80): keys are answered meanwhile.
+        let blank = { HeatMap(width: 0, height: 0, levels: []) }
+        let map = s.panelCache.value(slot, s, inputs: mapArea.cacheInputs + [glyphs.isUnicode ? 1 : 0] + options.cacheInputs, placeholder: blank) { trainer in
             heatMap(trainer, glyphs: glyphs, mapArea: mapArea, options: options)
         }
         map.render(area: mapArea, into: &buffer)

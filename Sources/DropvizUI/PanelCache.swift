@@ -25,7 +25,8 @@ import TermUI
 /// correlations) are recomputed on another thread from an `EvaluationSnapshot` while training
 /// runs: a frame draws the last value and the new one replaces it when ready, so neither the
 /// frame nor the training pays for it on a machine with a second core. A missing value, and
-/// every value while paused, is computed at once as above.
+/// a value for another area, is computed at once as above; paused, or after a rate key, the
+/// last value stands in (for a frame or two) while the new one is computed.
 public final class PanelCache {
     struct Key: Equatable {
         let config: TrainingConfig
@@ -92,7 +93,10 @@ public final class PanelCache {
     /// is still returned, and a snapshot of the trainer is evaluated in the background; its
     /// result is the slot's value from the next frame on. `compute` must depend only on the
     /// trainer it gets and on values it captured (which are among `inputs`).
-    func value<T: Sendable>(_ slot: String, _ s: AppState, inputs: [Int], background compute: @escaping @Sendable (Trainer) -> T) -> T {
+    /// `placeholder`: what a frame shows while a value for new inputs (a panel just opened,
+    /// a new size) is computed in the background; without one that value is computed at once.
+    func value<T: Sendable>(_ slot: String, _ s: AppState, inputs: [Int], placeholder: (() -> T)? = nil,
+                            background compute: @escaping @Sendable (Trainer) -> T) -> T {
         let key = Key(config: s.trainer.config, inputs: inputs)
         let model = s.trainer.model as AnyObject
         let step = s.trainer.currentStep
@@ -108,15 +112,33 @@ public final class PanelCache {
                 backgroundComputations += 1
             }
         }
-        guard computesInBackground, !s.paused, let e = entries[slot], e.model === model, e.key == key,
-              step >= e.step, let old = e.value as? T else {
+        if computesInBackground, let placeholder, entries[slot]?.key.inputs != inputs {
+            startJob(slot, s, key: key, compute)
+            return placeholder()
+        }
+        guard computesInBackground, let e = entries[slot], let old = e.value as? T else {
             return value(slot, s, inputs: inputs) { compute(s.trainer) }
         }
-        if step - e.step > Self.staleSteps(s), pending[slot] == nil {
-            let snapshot = EvaluationSnapshot(s.trainer)
-            pending[slot] = Pending(key: key, model: model, step: step, job: PanelJob(snapshot, compute))
+        let current = e.model === model && e.key == key && step >= e.step
+        if current && step - e.step <= Self.staleSteps(s) { return old }
+        // Out of date: kept on screen while the new value is computed on another thread.
+        // Paused (a single step `n`), after a rate key or a reset, and running alike: what
+        // made a key wait seconds under DropConnect on a large panel. Only a value of other
+        // inputs (a new area) cannot stand in and is computed at once.
+        guard e.key.inputs == inputs else {
+            return value(slot, s, inputs: inputs) { compute(s.trainer) }
         }
+        startJob(slot, s, key: key, compute)
         return old
+    }
+
+    /// Starts computing `slot`'s value for the state's network on another thread, unless a
+    /// computation of it is already running (its result is checked against the key when it
+    /// is taken).
+    private func startJob<T: Sendable>(_ slot: String, _ s: AppState, key: Key, _ compute: @escaping @Sendable (Trainer) -> T) {
+        guard pending[slot] == nil else { return }
+        let snapshot = EvaluationSnapshot(s.trainer)
+        pending[slot] = Pending(key: key, model: s.trainer.model as AnyObject, step: s.trainer.currentStep, job: PanelJob(snapshot, compute))
     }
 
     /// Forgets everything (tests compare a cached frame with a fresh computation).

@@ -7,6 +7,8 @@ public func update(_ s: inout AppState, _ msg: Msg) {
     case .step:
         // The lesson box pauses training while it is read aloud.
         guard !s.paused, !s.trainer.diverged, !s.showLesson else { return }
+        // Evaluations in the background are behind (EvaluationScheduling.swift): wait for them.
+        guard !s.evaluationBacklogged else { return }
         if case .perSecond(let n) = s.speed {
             s.framesSinceStep += 1
             guard s.framesSinceStep >= AppState.frameRate / n else { return }

@@ -13,6 +13,10 @@ enum KeyLatencyBench {
         let name: String
         let config: TrainingConfig
         let speedIndex: Int
+        /// What the scenario sets up besides the speed: a panel, the grid, a pause.
+        var prepare: (inout AppState) throws -> Void = { _ in }
+        /// The paste (`n` while paused steps 100 times).
+        var paste: [InputEvent] = KeyLatencyBench.paste
     }
 
     struct Result {
@@ -31,11 +35,26 @@ enum KeyLatencyBench {
         cnn.hidden = ConvSettings.defaultHidden
         cnn.rates = [0] + cnn.hidden.map { _ in 0.5 }
         cnn.conv = ConvSettings()
-        let fastest = AppState.speeds.count - 1
+        var lstm = TrainingConfig()
+        lstm.dataset = "sine-seq"
+        lstm.hidden = LSTMSettings.defaultHidden
+        lstm.rates = [0] + lstm.hidden.map { _ in LSTMSettings.defaultRate }
+        lstm.lstm = LSTMSettings()
+        let fastest = AppState.speedSettings.count - 1
+        let dataPanel: (inout AppState) throws -> Void = { $0.panel = .data }
+        let steps: [InputEvent] = Array(repeating: .char("n"), count: 100)
         return [Scenario(name: "default", config: TrainingConfig(), speedIndex: AppState.defaultSpeedIndex),
                 Scenario(name: "default, fastest", config: TrainingConfig(), speedIndex: fastest),
                 Scenario(name: "dropconnect, fastest", config: dropConnect, speedIndex: fastest),
-                Scenario(name: "cnn digits, fastest", config: cnn, speedIndex: fastest)]
+                Scenario(name: "dropconnect, data", config: dropConnect, speedIndex: fastest, prepare: dataPanel),
+                Scenario(name: "dropconnect, data, n", config: dropConnect, speedIndex: fastest,
+                         prepare: { $0.panel = .data; $0.paused = true }, paste: steps),
+                Scenario(name: "dropconnect, large view", config: dropConnect, speedIndex: fastest,
+                         prepare: { $0.panel = .data; $0.largeData = true }),
+                Scenario(name: "cnn digits, fastest", config: cnn, speedIndex: fastest),
+                Scenario(name: "lstm sine-seq, fastest", config: lstm, speedIndex: fastest),
+                Scenario(name: "grid of 9, data", config: TrainingConfig(), speedIndex: fastest,
+                         prepare: { try $0.startGrid(rates: (1...9).map { Float($0) / 10 }); $0.panel = .data })]
     }
 
     /// A paste: speed up and down in turn (the state ends where it began), 100 keys.
@@ -45,6 +64,7 @@ enum KeyLatencyBench {
         try scenarios.map { scenario in
             var state = AppState(trainer: try Trainer(config: scenario.config), width: width, height: height)
             state.speedIndex = scenario.speedIndex
+            try scenario.prepare(&state)
             state.panelCache.computesInBackground = true
             state.trainer.evaluate()
             var buffer = Buffer(width: width, height: height)
@@ -56,6 +76,7 @@ enum KeyLatencyBench {
             let spacing = 6
             for frame in 0..<(pastes * spacing + 2) {
                 let frameStart = clock.now
+                state.scheduleEvaluationsInBackground()
                 Visualizer.trainWithinBudget(&state, from: frameStart, clock: clock)
                 view(state, into: &buffer)
                 if frame >= spacing && frame % spacing == 0 && frame / spacing <= pastes {
@@ -64,8 +85,9 @@ enum KeyLatencyBench {
                     // for the next frame's training and drawing, is read, and is shown by the
                     // frame after.
                     let arrival = clock.now
-                    pending = paste
+                    pending = scenario.paste
                     let next = clock.now
+                    state.scheduleEvaluationsInBackground()
                     Visualizer.trainWithinBudget(&state, from: next, clock: clock)
                     view(state, into: &buffer)
                     Visualizer.handleInput(&state, until: next + Visualizer.frame, clock: clock) { _ in
@@ -74,6 +96,7 @@ enum KeyLatencyBench {
                         return pending.removeFirst()
                     }
                     let shownAt = clock.now
+                    state.scheduleEvaluationsInBackground()
                     Visualizer.trainWithinBudget(&state, from: shownAt, clock: clock)
                     view(state, into: &buffer)
                     let d = clock.now - arrival
@@ -92,9 +115,9 @@ enum KeyLatencyBench {
     static func print(_ results: [Result], pastes: Int) {
         Swift.print("")
         Swift.print("Key to frame under a paste of \(paste.count) keys (\(pastes) pastes, wall clock): from the paste's arrival to the end of the frame that shows it.")
-        Swift.print("scenario                 worst ms  median ms  keys handled")
+        Swift.print("scenario                   worst ms  median ms  keys handled")
         for r in results {
-            Swift.print(r.name.padding(toLength: 22, withPad: " ", startingAt: 0)
+            Swift.print(r.name.padding(toLength: 24, withPad: " ", startingAt: 0)
                 + String(format: "%11.1f%11.1f%14d", r.worstMs, r.medianMs, r.keysHandled))
         }
     }

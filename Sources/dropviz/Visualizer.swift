@@ -42,6 +42,7 @@ enum Visualizer {
         var window: [(ContinuousClock.Instant, Int)] = []
         while !state.quit {
             let frameStart = clock.now
+            state.scheduleEvaluationsInBackground()
             trainWithinBudget(&state, from: frameStart, clock: clock)
             window.append((clock.now, state.trainer.currentStep))
             if window.count > 30 { window.removeFirst(window.count - 30) }
@@ -73,7 +74,7 @@ enum Visualizer {
     static func trainWithinBudget(_ state: inout AppState, from frameStart: ContinuousClock.Instant, clock: ContinuousClock) {
         var stepsThisFrame = 0
         while stepsThisFrame < state.stepsPerFrame && !state.paused && !state.trainer.diverged
-                && clock.now - frameStart < trainingBudget {
+                && clock.now - frameStart < trainingBudget && !state.evaluationBacklogged {
             update(&state, .step)
             stepsThisFrame += 1
         }
