@@ -20,10 +20,11 @@ let package = Package(
         .target(name: "CFloatMode"),
         // The small-matrix product (DropoutCore/SmallGemm.swift).
         .target(name: "CSmallGemm"),
-        // Built with -O, bounds checks on: -Ounchecked measured no faster (README, Performance).
+        // -Ounchecked: measured 1.8x faster than -O on tiny, 5 % on digits (README, Performance).
         .target(
             name: "DropoutCore",
-            dependencies: ["CBLAS", "CFloatMode", "CSmallGemm"]
+            dependencies: ["CBLAS", "CFloatMode", "CSmallGemm"],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
         // A small ratatui-like toolkit: cells, buffers, widgets. Knows nothing of dropout or ncurses.
         .target(name: "TermUI"),

@@ -41,7 +41,7 @@ struct SmallGemmTests {
         for m in 1...13 {
             for n in [16, 17, 20, 23, 24, 25, 31, 32, 47] {
                 #expect(SmallGemm.takes(m: m, n: n, k: 37, transposeB: false))
-                check(m: m, n: n, k: 37, transposeA: transposeA, alpha: 1, beta: 0)
+                Self.check(m: m, n: n, k: 37, transposeA: transposeA, alpha: 1, beta: 0)
             }
         }
     }
@@ -54,8 +54,8 @@ struct SmallGemmTests {
                                               (128, 32, 128, false), (7, 19, 1, false), (7, 19, 1, true)]
         for (m, n, k, t) in shapes {
             #expect(SmallGemm.takes(m: m, n: n, k: k, transposeB: false))
-            check(m: m, n: n, k: k, transposeA: t, alpha: -0.01, beta: 1)
-            check(m: m, n: n, k: k, transposeA: t, alpha: 0.5, beta: -1.5)
+            Self.check(m: m, n: n, k: k, transposeA: t, alpha: -0.01, beta: 1)
+            Self.check(m: m, n: n, k: k, transposeA: t, alpha: 0.5, beta: -1.5)
         }
     }
 
