@@ -18,9 +18,12 @@ let package = Package(
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
         // Flush-to-zero for the training step (FloatMode.swift).
         .target(name: "CFloatMode"),
+        // The small-matrix product (DropoutCore/SmallGemm.swift).
+        .target(name: "CSmallGemm"),
+        // -Ounchecked: measured 1.8x faster than -O on tiny, 5 % on digits (README, Performance).
         .target(
             name: "DropoutCore",
-            dependencies: ["CBLAS", "CFloatMode"],
+            dependencies: ["CBLAS", "CFloatMode", "CSmallGemm"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
         // A small ratatui-like toolkit: cells, buffers, widgets. Knows nothing of dropout or ncurses.

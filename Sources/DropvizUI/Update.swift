@@ -110,7 +110,7 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
     case .char("["):
         s.speedIndex = max(0, s.speedIndex - 1)
     case .char("]"):
-        s.speedIndex = min(AppState.speeds.count - 1, s.speedIndex + 1)
+        s.speedIndex = min(AppState.speedSettings.count - 1, s.speedIndex + 1)
     case .char("l"):
         s.logScale.toggle()
     case .char("c"):

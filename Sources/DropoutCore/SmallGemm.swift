@@ -1,0 +1,27 @@
+import CSmallGemm
+
+/// When a product goes to the small-matrix kernel of `CSmallGemm` instead of OpenBLAS.
+///
+/// OpenBLAS (Debian's 0.3.21 has no small-matrix path for AMD or Haswell-class CPUs) packs both
+/// operands before every product; on the teaching networks the packing costs about as much as
+/// the arithmetic. The kernel reads B in place and keeps a 6 × 16 block of C in registers.
+/// Measured on this project's AMD EPYC (Zen 3, one thread, C benchmark against Debian's
+/// OpenBLAS; see the README's Performance section), the kernel over OpenBLAS:
+/// - digits' products (32 × 128 × 64 … 128 × 128 × 32, both `A` and `Aᵀ`): 1.15–2.9× faster;
+/// - wide's up to 64 × 256 × 64: 1.1×, its 4-million ones 0.8–1.06× (so left to OpenBLAS);
+/// - mnist's: 0.55× (no cache blocking), left to OpenBLAS;
+/// - fewer than 16 columns (10 classes, 2 outputs): 0.6–0.7×, left to OpenBLAS.
+/// The choice depends on the shapes and the CPU only, so a run on one machine is reproducible.
+enum SmallGemm {
+    /// The largest product (m·n·k multiply-adds) the kernel takes.
+    static let largestProduct = 1 << 20
+    /// The fewest columns of the result it takes (one block of 16 is its unit).
+    static let fewestColumns = 16
+    /// x86-64 with AVX2 and FMA; elsewhere every product goes to OpenBLAS.
+    static let isAvailable = dv_small_sgemm_available() != 0
+
+    /// Whether `op(A)·op(B)` of this shape goes to the kernel (`B` is never transposed there).
+    static func takes(m: Int, n: Int, k: Int, transposeB: Bool) -> Bool {
+        isAvailable && !transposeB && n >= fewestColumns && m * n * k <= largestProduct
+    }
+}
