@@ -42,6 +42,10 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
     /// A CSV data set of real-valued targets: its last `K` columns (`--task regression
     /// --targets K`); nil for a CSV of class labels. Left out of files when nil.
     public var regressionTargets: Int? = nil
+    /// The network's inputs as functions of a 2-D set's points (`--features`,
+    /// InputFeatures.swift); nil for the data's own features (x1,x2 on a 2-D set). Left out of
+    /// files when nil.
+    public var inputFeatures: [InputFeature]? = nil
 
     public init() {}
 
@@ -78,6 +82,7 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
         try validateDataTask()
         try conv?.validate()
         try validateRecurrent()
+        if let f = inputFeatures { try InputFeature.validate(f) }
         guard valFraction > 0 && valFraction < 1 else {
             throw DropvizError("--val-fraction must be between 0 and 1 (exclusive), got \(valFraction)")
         }
@@ -108,6 +113,7 @@ extension TrainingConfig {
         case standoutAlpha, standoutBeta, dropConnectInference, dropConnectSamples
         case optimizer, learningRate, batchSize, weightDecay, l1, seed, dataSeed, evalEvery
         case conv, lstm, sequenceLength, regressionTargets
+        case inputFeatures
     }
 
     /// Model files of format version 1 written before the standout and DropConnect settings
@@ -140,5 +146,6 @@ extension TrainingConfig {
         lstm = try c.decodeIfPresent(LSTMSettings.self, forKey: .lstm)
         sequenceLength = try c.decodeIfPresent(Int.self, forKey: .sequenceLength)
         regressionTargets = try c.decodeIfPresent(Int.self, forKey: .regressionTargets)
+        inputFeatures = try c.decodeIfPresent([InputFeature].self, forKey: .inputFeatures)
     }
 }

@@ -187,6 +187,10 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
         s.changeNoise(by: -0.05)
     case .char(")"):
         s.changeNoise(by: 0.05)
+    case .char("f"):
+        s.selectNextFeature()
+    case .char("F"):
+        s.toggleSelectedFeature()
     case .char("g"), .char("G"), .char("b"), .char("B"):
         let c = s.trainer.config
         let step: Float = (event == .char("g") || event == .char("b")) ? -0.5 : 0.5
