@@ -29,7 +29,7 @@ public enum KeyBindings {
         ("d", "next data set (restart)"),
         ("{ }", "train set ½ / ×2, restart"),
         ("( )", "noise ∓0.05 (restart)"),
-        ("f  F", "input feature · F: on / off"),
+        ("f  F", "input feature · F: on/off"),
         ("W", "start a rate sweep (panel)"),
         ("E", "ensemble: new masks"),
         ("Enter", "grid: cell view / back"),

@@ -183,7 +183,7 @@ public enum L10n: String, CaseIterable, Sendable {
     case trainingSetN = "training set {0} examples"
     case trainingSetAll = "training set: all examples"
     case noiseOnlyGenerated = "noise: only for generated data sets"
-    case keyFeatures = "input feature · F: on / off"
+    case keyFeatures = "input feature · F: on/off"
     case featureSelectedOn = "input feature {0}: on · F turns it off"
     case featureSelectedOff = "input feature {0}: off · F turns it on"
     case featuresRestart = "input features {0}: training restarts (same seed)"
