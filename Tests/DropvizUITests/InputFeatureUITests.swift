@@ -102,6 +102,19 @@ import TermUI
         #expect(Fixtures.text(b).contains("input 4"))
     }
 
+    /// `d` keeps the features on the next 2-D set and drops them for a set of another shape.
+    @Test func nextDataSetKeepsThemWhileTheDataIsAPlane() throws {
+        var s = try Self.state()
+        Self.press(&s, "fffF")
+        Self.press(&s, "d")
+        #expect(s.trainer.config.dataset == "circle")
+        #expect(s.trainer.config.inputFeatures == [.x1, .x2, .x1Squared])
+        Self.press(&s, "dddd")
+        #expect(s.trainer.config.dataset == "sine")
+        #expect(s.trainer.config.inputFeatures == nil)
+        #expect(s.notice == "data set sine: training restarts (new data)")
+    }
+
     @Test func asciiNamesAreTheCommandLineOnes() throws {
         var s = try Self.state(glyphs: .ascii)
         Self.press(&s, "fffF")
