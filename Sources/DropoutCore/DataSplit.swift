@@ -9,6 +9,9 @@ public struct DataSplit: Sendable {
     /// in their order (`train --export-split` writes them out raw).
     public var trainRows: [Int] = []
     public var validationRows: [Int] = []
+    /// The 2-D points of a run with input features (DataSplit+InputFeatures.swift); nil when
+    /// the network sees the data's own features.
+    public var plane: InputPlane? = nil
 
     /// `trainSize` keeps only that many training examples (small sets overfit: the point of the
     /// app). The validation set is `valFraction` of all examples, taken first after a shuffle.
@@ -30,18 +33,7 @@ public struct DataSplit: Sendable {
         }
         var train = data.subset(trainIdx)
         var val = data.subset(Array(order[..<nVal]))
-        let d = data.featureCount
-        var mean = [Float](repeating: 0, count: d)
-        var std = [Float](repeating: 1, count: d)
-        for j in 0..<d {
-            var s: Double = 0, s2: Double = 0
-            for r in 0..<train.count { let v = Double(train.features[r, j]); s += v; s2 += v * v }
-            let m = s / Double(train.count)
-            let variance = max(0, s2 / Double(train.count) - m * m)
-            mean[j] = Float(m)
-            // A constant feature (e.g. a blank pixel of the digits) stays at 0 rather than NaN.
-            std[j] = variance > 1e-12 ? Float(variance.squareRoot()) : 1
-        }
+        let (mean, std) = Self.statistics(train.features)
         Self.standardise(&train.features, mean: mean, std: std)
         Self.standardise(&val.features, mean: mean, std: std)
         self.train = train
@@ -50,6 +42,23 @@ public struct DataSplit: Sendable {
         self.std = std
         self.trainRows = trainIdx
         self.validationRows = Array(order[..<nVal])
+    }
+
+    /// The mean and standard deviation of each column of `x` (the training examples).
+    static func statistics(_ x: Matrix) -> (mean: [Float], std: [Float]) {
+        let d = x.cols
+        var mean = [Float](repeating: 0, count: d)
+        var std = [Float](repeating: 1, count: d)
+        for j in 0..<d {
+            var s: Double = 0, s2: Double = 0
+            for r in 0..<x.rows { let v = Double(x[r, j]); s += v; s2 += v * v }
+            let m = s / Double(x.rows)
+            let variance = max(0, s2 / Double(x.rows) - m * m)
+            mean[j] = Float(m)
+            // A constant feature (e.g. a blank pixel of the digits) stays at 0 rather than NaN.
+            std[j] = variance > 1e-12 ? Float(variance.squareRoot()) : 1
+        }
+        return (mean, std)
     }
 
     public static func standardise(_ x: inout Matrix, mean: [Float], std: [Float]) {

@@ -46,6 +46,8 @@ public enum StateString {
         if let T = c.sequenceLength {
             pairs.append(("seq", String(T)))
         }
+        // Only when chosen: strings of runs without input features stay as they were.
+        if let f = c.inputFeatures { pairs.append(("features", InputFeature.names(f))) }
         pairs.append(("eval", String(c.evalEvery)))
         pairs += extras
         return ([version] + pairs.map { "\($0)=\($1)" }).joined(separator: ";")
@@ -105,6 +107,8 @@ public enum StateString {
                 lstm.variant = try choice(RecurrentDropoutVariant.self)
                 c.lstm = lstm
             case "seq": c.sequenceLength = try int()
+            case "features":
+                do { c.inputFeatures = try InputFeature.parse(value) } catch { throw DropvizError("--state: \(error)") }
             case "conv", "kernel", "pad", "crates", "cvariant", "block":
                 var conv = c.conv ?? ConvSettings()
                 switch key {

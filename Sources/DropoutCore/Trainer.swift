@@ -57,7 +57,7 @@ public final class Trainer {
         var dataRNG = Stream.generator(seed: config.dataSeed ?? config.seed, stream: .data)
         let csv = CSVReadOptions(regressionTargets: config.regressionTargets, labels: labels)
         let all = try DatasetCatalog.load(config.dataset, noise: config.noise, sequenceLength: config.sequenceLength, csv: csv, rng: &dataRNG)
-        let split = try DataSplit(all, valFraction: config.valFraction, trainSize: config.trainSize, rng: &dataRNG)
+        let split = try DataSplit(all, features: config.inputFeatures, valFraction: config.valFraction, trainSize: config.trainSize, rng: &dataRNG)
         try self.init(config: config, data: split)
     }
 

@@ -43,6 +43,10 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
     /// A CSV data set of real-valued targets: its last `K` columns (`--task regression
     /// --targets K`); nil for a CSV of class labels. Left out of files when nil.
     public var regressionTargets: Int? = nil
+    /// The network's inputs as functions of a 2-D set's points (`--features`,
+    /// InputFeatures.swift); nil for the data's own features (x1,x2 on a 2-D set). Left out of
+    /// files when nil.
+    public var inputFeatures: [InputFeature]? = nil
 
     public init() {}
 
@@ -98,6 +102,7 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
         try validateDataTask()
         try conv?.validate()
         try validateRecurrent()
+        if let f = inputFeatures { try InputFeature.validate(f) }
         guard valFraction > 0 && valFraction < 1 else {
             throw DropvizError("--val-fraction must be between 0 and 1 (exclusive), got \(valFraction)")
         }
@@ -128,6 +133,7 @@ extension TrainingConfig {
         case standoutAlpha, standoutBeta, dropConnectInference, dropConnectSamples
         case optimizer, learningRate, batchSize, weightDecay, l1, seed, dataSeed, evalEvery
         case conv, lstm, sequenceLength, regressionTargets
+        case inputFeatures
     }
 
     /// One activation is written as `activation`, as always; a list as `activations` (with
@@ -192,5 +198,6 @@ extension TrainingConfig {
         lstm = try c.decodeIfPresent(LSTMSettings.self, forKey: .lstm)
         sequenceLength = try c.decodeIfPresent(Int.self, forKey: .sequenceLength)
         regressionTargets = try c.decodeIfPresent(Int.self, forKey: .regressionTargets)
+        inputFeatures = try c.decodeIfPresent([InputFeature].self, forKey: .inputFeatures)
     }
 }

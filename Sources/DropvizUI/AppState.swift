@@ -91,6 +91,9 @@ public struct AppState {
     public var figureTheme: FigureTheme = .dark
     /// A lesson's or `--present`'s hidden key bar and locked keys.
     public var presenter = PresenterControls()
+    /// The input feature `f` selected and `F` turns on or off (InputFeatureControls.swift);
+    /// nil until `f` is first pressed (nothing highlighted; `F` acts on x₁).
+    public var selectedFeature: InputFeature? = nil
 
     /// Steps run per frame at each fast speed setting (about 30 frames a second).
     public static let speeds = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]

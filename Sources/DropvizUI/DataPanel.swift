@@ -14,7 +14,8 @@ enum DataPanel {
     }
 
     static func kind(_ s: AppState) -> Kind {
-        let data = s.trainer.data.validation
+        // The points, not the network's inputs: a run with input features is still 2-D.
+        let data = s.trainer.data.planeValidation
         switch (data.task, data.featureCount) {
         case (.classification, 2): return .boundary
         case (.regression(outputs: 1), 1): return .regressionCurve
@@ -41,7 +42,7 @@ enum DataPanel {
 
     static func bounds(_ data: DataSplit, feature j: Int) -> (low: Double, high: Double) {
         var low = Double.infinity, high = -Double.infinity
-        for set in [data.train, data.validation] {
+        for set in [data.planeTrain, data.planeValidation] {
             for r in 0..<set.count {
                 let v = Double(set.features[r, j])
                 if v.isFinite { low = min(low, v); high = max(high, v) }

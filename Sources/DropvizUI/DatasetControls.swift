@@ -35,7 +35,11 @@ extension AppState {
         let generated = DatasetCatalog.entry(c.dataset)?.isGenerated ?? false
         c.trainSize = generated ? 80 : nil
         c.rates = [c.rates[0]] + c.hidden.indices.map { c.rates[$0 + 1] }
-        rebuild(c, reason: tr(.dataSetNamed, c.dataset))
+        // Input features go on to the next 2-D set; a set of another shape gets its own inputs.
+        if !rebuild(c, reason: tr(.dataSetNamed, c.dataset)), c.inputFeatures != nil {
+            c.inputFeatures = nil
+            rebuild(c, reason: tr(.dataSetNamed, c.dataset))
+        }
     }
 
     /// Halves or doubles the training set (between 10 examples and all of them).

@@ -74,7 +74,8 @@ enum DecisionBoundaryView {
         return HeatMap(width: w, height: h, levels: levels, colors: colors, glyphs: glyphs)
     }
 
-    /// The centre of every pixel of a `w × h` grid over the data's box, in standardised units;
+    /// The network's input at the centre of every pixel of a `w × h` grid over the data's box
+    /// (the point in standardised units, or its input features: DataSplit+InputFeatures.swift);
     /// y grows upwards in the data, downwards on the screen.
     static func pixelGrid(_ data: DataSplit, width w: Int, height h: Int) -> Matrix {
         let (x0, x1) = DataPanel.bounds(data, feature: 0)
@@ -86,7 +87,7 @@ enum DecisionBoundaryView {
                 grid[py * w + px, 1] = Float(y1 - (Double(py) + 0.5) / Double(h) * (y1 - y0))
             }
         }
-        return grid
+        return data.networkInput(plane: grid)
     }
 
     /// The data points on a `w × h` pixel grid, validation first so that a training point
@@ -113,7 +114,7 @@ enum DecisionBoundaryView {
     /// (unless `validation` says otherwise: the `o` key).
     static func pointSets(_ d: DataSplit, mapArea: Rect, validation: Bool? = nil) -> [(Dataset, Bool)] {
         let shown = validation ?? (3 * (d.train.count + d.validation.count) <= mapArea.area)
-        return shown ? [(d.validation, false), (d.train, true)] : [(d.train, true)]
+        return shown ? [(d.planeValidation, false), (d.planeTrain, true)] : [(d.planeTrain, true)]
     }
 
     /// A data point's mark: filled for training, hollow for validation, and one shape a class

@@ -107,6 +107,10 @@ extension NetworkDiagram {
                   connections: Self.connections(of: net, evalMode: evalMode))
         language = s.lang
         if UnitThumbnails.available(s) { thumbnails = UnitThumbnails(network: net, data: s.trainer.data, glyphs: s.glyphs) }
+        if offset == 0, s.hasInputPlane {
+            inputLabels = s.activeFeatures.map { $0.symbol(glyphs: s.glyphs) }
+            highlightedInput = s.selectedFeatureUnit
+        }
     }
 
     /// The connections of every pair of adjacent layers (dense layer `d` joins position `d`

@@ -40,6 +40,7 @@ public enum KeyBindings {
         ("M N", "units ×2 / ÷2, restart"),
         ("A", "next activation, restart"),
         ("Y", "activation of all layers"),
+        ("f  F", "input feature · F: on/off"),
         ("W", "start a rate sweep (panel)"),
         ("E", "ensemble: new masks"),
         ("Enter", "grid: cell view / back"),

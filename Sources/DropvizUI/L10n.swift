@@ -189,6 +189,12 @@ public enum L10n: String, CaseIterable, Sendable {
     case trainingSetN = "training set {0} examples"
     case trainingSetAll = "training set: all examples"
     case noiseOnlyGenerated = "noise: only for generated data sets"
+    case keyFeatures = "input feature · F: on/off"
+    case featureSelectedOn = "input feature {0}: on · F turns it off"
+    case featureSelectedOff = "input feature {0}: off · F turns it on"
+    case featuresRestart = "input features {0}: training restarts (same seed)"
+    case featureLastOne = "{0} is the only input feature: one stays on"
+    case featuresNeedPlane = "f F: input features are for 2-D data sets (moons, circle, xor…)"
     case noiseN = "noise {0}"
 
     // MARK: formula line

@@ -93,6 +93,10 @@ public struct NetworkDiagram {
     var thumbnails: UnitThumbnails? = nil
     /// The language of the "+N more" note (the labels come already in it).
     public var language: Language = .en
+    /// The names of the input units (a 2-D set's input features) and the one `f` selected,
+    /// drawn left of the input units where there is room (NetworkDiagram+InputLabels.swift).
+    var inputLabels: [String] = []
+    var highlightedInput: Int? = nil
 
     public init(units: [[UnitState]], labels: [(name: String, rate: String, count: String)], selected: Int, rateTargets: Set<Int>? = nil,
                 glyphs: Glyphs, caption: String, legend: [String] = [], selectedUnit: Int? = nil, connections: [ConnectionSet] = []) {
@@ -163,6 +167,7 @@ public struct NetworkDiagram {
             _ = buffer.put(bottom, x: f.frame.x + 1, y: belowY, style: Style(dim: i != selected), maxWidth: width)
         }
         drawThumbnails(frames, into: &buffer)
+        drawInputLabels(frames, into: &buffer)
         drawLegend(frames, area: area, into: &buffer)
         if zip(frames, frames.dropFirst()).enumerated().contains(where: { $0.offset < connections.count && ConnectionView.drawsSingleLines($0.element.0, $0.element.1) }) {
             ConnectionView.drawLegend(frames, area: area, glyphs: glyphs, into: &buffer)

@@ -197,6 +197,10 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
         s.scaleHiddenLayer(wider: event == .char("M"))
     case .char("A"), .char("Y"):
         s.cycleActivation(all: event == .char("Y"))
+    case .char("f"):
+        s.selectNextFeature()
+    case .char("F"):
+        s.toggleSelectedFeature()
     case .char("g"), .char("G"), .char("b"), .char("B"):
         let c = s.trainer.config
         let step: Float = (event == .char("g") || event == .char("b")) ? -0.5 : 0.5

@@ -131,9 +131,11 @@ extension ModelFile {
             ? CSVDataset.load(path: path, options: options)
             : { var rng = Stream.generator(seed: trainer.config.seed, stream: .data)
                 return try DatasetCatalog.load(path, noise: trainer.config.noise, rng: &rng) }()
-        guard set.featureCount == trainer.data.train.featureCount else {
-            throw DropvizError("\(path) has \(set.featureCount) features; the model expects \(trainer.data.train.featureCount)")
+        let columns = trainer.config.rawColumns(modelInputs: trainer.data.train.featureCount)
+        guard set.featureCount == columns else {
+            throw DropvizError("\(path) has \(set.featureCount) features; the model expects \(columns)")
         }
+        set.features = trainer.config.applyingInputFeatures(set.features)
         guard set.task == trainer.task || (set.task.isClassification && trainer.task.isClassification && set.task.outputs <= trainer.task.outputs) else {
             throw DropvizError("\(path) does not fit the model's task (\(set.task.outputs) classes, the model has \(trainer.task.outputs))")
         }

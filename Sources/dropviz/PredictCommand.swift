@@ -26,11 +26,11 @@ struct PredictCommand: ParsableCommand {
     func run() throws {
         let model = try ModelFile.read(from: load)
         let trainer = try model.makePredictor(source: load)
-        let rows = try FeatureCSV.load(path: input, features: trainer.data.train.featureCount)
+        let rows = try FeatureCSV.load(path: input, features: trainer.config.rawColumns(modelInputs: trainer.data.train.featureCount))
         if rows.hadLabelColumn {
             Console.error("note: \(input) has one column more than the model's \(rows.features.cols) features; the last is taken as a label and ignored")
         }
-        var x = rows.features
+        var x = trainer.config.applyingInputFeatures(rows.features)
         try Prediction.standardise(&x, with: model, source: load)
         let result = try Prediction.predict(trainer, x, mcSamples: mcSamples, seed: mcSeed ?? trainer.config.seed)
         let table = PredictionTable(result: result, lines: rows.lines, classification: trainer.task.isClassification,

@@ -7,6 +7,9 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "Data set: a built-in name (see 'dropviz datasets') or a FILE.csv (default moons; sine-seq for --model lstm).")
     var dataset: String?
 
+    @Option(help: "Input features of a 2-D data set, comma-separated (as in TensorFlow Playground): x1, x2, x1^2, x2^2, x1x2, sin(x1), sin(x2) (default x1,x2).")
+    var features: String?
+
     @Option(help: "What a FILE.csv's last column holds: classification (a class label: a whole number or a name) or regression (a real-valued target; several with --targets).")
     var task: DataTask = .classification
 
@@ -171,6 +174,7 @@ struct TrainingOptions: ParsableArguments {
         c.evalEvery = evalEvery ?? defaultEvalEvery
         c.weightDecay = weightDecay
         c.l1 = l1
+        c.inputFeatures = try features.map(InputFeature.parse)
         try c.validate()
         return c
     }

@@ -148,6 +148,23 @@ check "  ...q exits 0" test "$dead" = "1 0 0"
 check "  ...the state string is the new run's (no changes)" sh -c "grep -q ';hidden=8,6;act=relu;' '$tmp/dropviz-state.txt' && ! grep -q 'changes=' '$tmp/dropviz-state.txt'"
 cleanup
 
+# Issue 13 item 5 at 80×24: input features. f selects (x₁, x₂, x₁²), F turns x₁² on: training
+# restarts with the same seed and the input column names x₁² beside a third input unit.
+start run --seed 7 --hidden 8,6
+tm resize-window -t "$ses" -x 80 -y 24
+check "80x24: the input column names x₁" wait_for "x₁ "
+tm send-keys -t "$ses" f f f
+check "f f f: x₁² selected, off" wait_for "input feature x₁²: off"
+tm send-keys -t "$ses" F
+check "F: x₁² on, training restarts" wait_for "input features x₁, x₂, x₁²: training restarts (same seed)"
+check "  ...the input column has three units" wait_for "input 3"
+check "  ...and names x₁²" wait_for "x₁² "
+tm send-keys -t "$ses" q
+dead=$(wait_dead)
+check "  ...q exits 0" test "$dead" = "1 0 0"
+check "  ...the state string carries the features" grep -qF ";features=x1,x2,x1^2" "$tmp/dropviz-state.txt"
+cleanup
+
 # The grid of rates: a cell per rate; Enter shows the selected cell's full view, Enter again
 # the grid; bad input is one line.
 start run --seed 7 --hidden 16,16 --grid 0,0.5

@@ -13,7 +13,7 @@ public enum DecisionMapFigure {
 
     /// Whether the trainer's data has a decision map (two features, classification).
     public static func applies(to trainer: Trainer) -> Bool {
-        let data = trainer.data.validation
+        let data = trainer.data.planeValidation
         return data.task.isClassification && data.featureCount == 2
     }
 
@@ -48,7 +48,7 @@ public enum DecisionMapFigure {
             }
         }
         svg.close("g")
-        for (set, isTraining) in [(trainer.data.validation, false), (trainer.data.train, true)] {
+        for (set, isTraining) in [(trainer.data.planeValidation, false), (trainer.data.planeTrain, true)] {
             guard case .classes(let labels) = set.targets else { continue }
             for r in 0..<set.count {
                 let cx = left + (Double(set.features[r, 0]) - x0) / (x1 - x0) * side
@@ -64,7 +64,7 @@ public enum DecisionMapFigure {
         }
         svg.close("g")
         svg.rect(x: left, y: top, width: side, height: side, fill: "none", extra: " stroke=\"\(theme.dim)\"")
-        let names = trainer.data.validation.featureNames
+        let names = trainer.data.planeValidation.featureNames
         svg.text(names.count > 0 ? names[0] : "feature 1", x: left + side / 2, y: top + side + lh, fill: theme.dim, anchor: .middle)
         svg.text(names.count > 1 ? names[1] : "feature 2", x: left - 8, y: top + side / 2, fill: theme.dim, anchor: .middle,
                  extra: " transform=\"rotate(-90 \(SVG.number(left - 8)) \(SVG.number(top + side / 2)))\"")
