@@ -2,11 +2,11 @@
 public struct Architecture: Codable, Equatable, Sendable {
     public var inputs: Int
     public var hidden: [Int]
-    public var task: Task
+    public var task: LearningTask
     public var activation: Activation
     public var initialization: Initialization
 
-    public init(inputs: Int, hidden: [Int], task: Task, activation: Activation = .relu, initialization: Initialization? = nil) {
+    public init(inputs: Int, hidden: [Int], task: LearningTask, activation: Activation = .relu, initialization: Initialization? = nil) {
         self.inputs = inputs
         self.hidden = hidden
         self.task = task

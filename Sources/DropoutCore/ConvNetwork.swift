@@ -24,7 +24,7 @@ public final class ConvNetwork {
     private var grads: [Matrix]
     private var evalActs: [Matrix]
 
-    public init(_ settings: ConvSettings, input: FeatureMapShape, hidden: [Int], task: Task, activation: Activation,
+    public init(_ settings: ConvSettings, input: FeatureMapShape, hidden: [Int], task: LearningTask, activation: Activation,
                 headRates: [Float], scaling: Scaling, variant: DropoutVariant, initRNG: inout Xoshiro, maskSeed: UInt64) {
         precondition(settings.rates.count == settings.channels.count, "one conv rate per conv layer")
         self.settings = settings

@@ -37,7 +37,7 @@ public struct ModelFile: Codable {
     public var labels: [String]?
     public var classNames: [String]?
     public var featureNames: [String]?
-    public var task: Task?
+    public var task: LearningTask?
     public var dataSource: DataSource?
 
     public struct SavedParameter: Codable {

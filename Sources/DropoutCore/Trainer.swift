@@ -104,7 +104,7 @@ public final class Trainer {
 
     public var batchSize: Int { sampler.batchSize }
     public var epoch: Double { Double(currentStep) * Double(batchSize) / Double(data.train.count) }
-    public var task: Task { data.train.task }
+    public var task: LearningTask { data.train.task }
 
     /// One mini-batch: forward in train mode, backward, update. Evaluates on the full sets
     /// every `evalEvery` steps. After divergence it does nothing and returns nil.
