@@ -97,7 +97,7 @@ struct Setup {
 
     static func from(state text: String) throws -> Setup {
         // A string copied from the wrapped S box may carry line breaks.
-        let (config, extras) = try StateString.decode(text.filter { $0 != "\n" && $0 != "\r" })
+        let (config, extras) = try StateString.decode(text.filter { $0 != "\n" && $0 != "\r" }, extraKeys: AppState.stateStringKeys)
         var s = Setup(config: config)
         if let step = extras["step"] {
             guard let n = Int(step), n >= 0, n <= TrainingConfig.maxSteps else {
