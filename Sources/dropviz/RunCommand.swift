@@ -44,7 +44,7 @@ struct RunCommand: ParsableCommand {
         }
         if let text = state { setup = try Setup.from(state: text) }
         if let p = twinRate {
-            try TrainingConfig.checkRate(p, option: "--twin-rate")
+            try checkRate(p, flag: "--twin-rate")
             setup.twinRate = p
         }
         if let text = grid {
@@ -108,7 +108,7 @@ struct Setup {
         if let changes = extras["changes"] { s.changes = try RunChange.decode(changes) }
         if let twin = extras["twin"] {
             guard let p = Float(twin) else { throw DropvizError("--state: bad value '\(twin)' for 'twin'") }
-            try TrainingConfig.checkRate(p, option: "--state twin")
+            try checkRate(p, flag: "--state twin")
             s.twinRate = p
         }
         if let panel = extras["panel"] {
