@@ -87,7 +87,9 @@ struct Setup {
     static func from(lesson: Lesson) throws -> Setup {
         let options: TrainingOptions
         do { options = try TrainingOptions.parse(lesson.options) } catch {
-            throw DropvizError("lesson '\(lesson.name)': bad options: \(TrainingOptions.message(for: error))")
+            // A bad choice's message from the parser may list its values on lines of their own.
+            let full = TrainingOptions.message(for: error)
+            throw DropvizError("lesson '\(lesson.name)': bad options: \(ChoiceErrorText.rewrite(full) ?? full)")
         }
         var s = try from(options: options, defaultEvalEvery: 20)
         // Its twin, panel, speed and selection are applied by `AppState.apply(lesson:)`.
