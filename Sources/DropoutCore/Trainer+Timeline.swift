@@ -79,7 +79,7 @@ extension Trainer {
                 var cfg = config
                 cfg.dropConnectInference = rule
                 cfg.dropConnectSamples = z
-                do { try cfg.validate() } catch let e as DropvizError { throw bad(e.message) }
+                do { try cfg.validate() } catch { throw bad("\(error)") }
             case .convVariant:
                 guard cnn != nil else { throw bad("conv variants are for --model cnn") }
             case .blockSize(let b):
