@@ -3,7 +3,7 @@
 public struct Architecture: Equatable, Sendable {
     public var inputs: Int
     public var hidden: [Int]
-    public var task: Task
+    public var task: LearningTask
     /// One activation per hidden layer.
     public var activations: [Activation]
     /// One initialisation per hidden layer (the output layer's is always Glorot).
@@ -11,7 +11,7 @@ public struct Architecture: Equatable, Sendable {
 
     /// `activations` of one value applies to every hidden layer; an `initialization` given
     /// applies to every layer, else each layer takes its activation's default.
-    public init(inputs: Int, hidden: [Int], task: Task, activations: [Activation], initialization: Initialization? = nil) {
+    public init(inputs: Int, hidden: [Int], task: LearningTask, activations: [Activation], initialization: Initialization? = nil) {
         precondition(activations.count == 1 || activations.count == hidden.count, "one activation, or one per hidden layer")
         self.inputs = inputs
         self.hidden = hidden
@@ -20,7 +20,7 @@ public struct Architecture: Equatable, Sendable {
         self.initializations = self.activations.map { initialization ?? $0.defaultInitialization }
     }
 
-    public init(inputs: Int, hidden: [Int], task: Task, activation: Activation = .relu, initialization: Initialization? = nil) {
+    public init(inputs: Int, hidden: [Int], task: LearningTask, activation: Activation = .relu, initialization: Initialization? = nil) {
         self.init(inputs: inputs, hidden: hidden, task: task, activations: [activation], initialization: initialization)
     }
 
@@ -52,7 +52,7 @@ extension Architecture: Codable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         inputs = try c.decode(Int.self, forKey: .inputs)
         hidden = try c.decode([Int].self, forKey: .hidden)
-        task = try c.decode(Task.self, forKey: .task)
+        task = try c.decode(LearningTask.self, forKey: .task)
         let one = try c.decode(Activation.self, forKey: .activation)
         let oneInit = try c.decode(Initialization.self, forKey: .initialization)
         activations = try c.decodeIfPresent([Activation].self, forKey: .activations) ?? Array(repeating: one, count: hidden.count)

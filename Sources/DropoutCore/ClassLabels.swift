@@ -58,8 +58,8 @@ extension TrainingConfig {
     func validateDataTask() throws {
         guard let k = regressionTargets else { return }
         guard DatasetCatalog.isFile(dataset) else {
-            throw DropvizError("--task regression is for a FILE.csv; '\(dataset)' knows its own task")
+            throw SettingError(.task, value: "regression", "regression is for a FILE.csv; '\(dataset)' knows its own task")
         }
-        guard k >= 1 && k <= 1000 else { throw DropvizError("--targets must be between 1 and 1000, got \(k)") }
+        guard k >= 1 && k <= 1000 else { throw SettingError(.targets, value: k, "must be between 1 and 1000, got \(k)") }
     }
 }

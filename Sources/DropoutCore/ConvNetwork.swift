@@ -25,7 +25,7 @@ public final class ConvNetwork {
     private var evalActs: [Matrix]
 
     /// `activations`: one for every dense hidden layer, or one each.
-    public init(_ settings: ConvSettings, input: FeatureMapShape, hidden: [Int], task: Task, activations: [Activation],
+    public init(_ settings: ConvSettings, input: FeatureMapShape, hidden: [Int], task: LearningTask, activations: [Activation],
                 headRates: [Float], scaling: Scaling, variant: DropoutVariant, initRNG: inout Xoshiro, maskSeed: UInt64) {
         precondition(settings.rates.count == settings.channels.count, "one conv rate per conv layer")
         self.settings = settings

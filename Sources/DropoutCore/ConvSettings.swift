@@ -19,17 +19,17 @@ public struct ConvSettings: Codable, Equatable, Sendable {
     public static let defaultHidden = [64]
 
     public func validate() throws {
-        guard !channels.isEmpty else { throw DropvizError("--conv-channels needs at least one conv layer") }
-        for c in channels where c < 1 { throw DropvizError("--conv-channels: a channel count must be at least 1, got \(c)") }
+        guard !channels.isEmpty else { throw SettingError(.convChannels, value: "", "needs at least one conv layer") }
+        for c in channels where c < 1 { throw SettingError(.convChannels, value: c, ": a channel count must be at least 1, got \(c)") }
         guard rates.count == channels.count else {
-            throw DropvizError("--conv-rates needs \(channels.count) values (one per conv layer), got \(rates.count)")
+            throw SettingError(.convRates, value: rates.count, "needs \(channels.count) values (one per conv layer), got \(rates.count)")
         }
-        for p in rates { try TrainingConfig.checkRate(p, option: "--conv-rate") }
-        guard kernel >= 1 && kernel <= 7 else { throw DropvizError("--kernel must be between 1 and 7, got \(kernel)") }
+        for p in rates { try TrainingConfig.checkRate(p, setting: .convRate) }
+        guard kernel >= 1 && kernel <= 7 else { throw SettingError(.kernel, value: kernel, "must be between 1 and 7, got \(kernel)") }
         guard padding == .valid || kernel % 2 == 1 else {
-            throw DropvizError("--padding same needs an odd --kernel, got \(kernel)")
+            throw SettingError(.padding, value: padding.rawValue, "same needs an odd kernel side, got \(kernel)")
         }
-        guard blockSize >= 1 else { throw DropvizError("--block-size must be at least 1, got \(blockSize)") }
+        guard blockSize >= 1 else { throw SettingError(.blockSize, value: blockSize, "must be at least 1, got \(blockSize)") }
     }
 
     /// The shapes after each conv layer's pooling, from the input image; an error names the
@@ -40,7 +40,7 @@ public struct ConvSettings: Codable, Equatable, Sendable {
         for (i, c) in channels.enumerated() {
             let h = padding.outputSize(s.height, kernel: kernel), w = padding.outputSize(s.width, kernel: kernel)
             guard h >= 2 && w >= 2 else {
-                throw DropvizError("--model cnn: conv layer \(i + 1) would make \(s.height)×\(s.width) maps \(max(h, 0))×\(max(w, 0)), too small to pool 2×2 (fewer conv layers, a smaller --kernel or --padding same)")
+                throw SettingError(.model, value: ModelKind.cnn.rawValue, "cnn: conv layer \(i + 1) would make \(s.height)×\(s.width) maps \(max(h, 0))×\(max(w, 0)), too small to pool 2×2 (fewer conv layers, a smaller kernel or 'same' padding)")
             }
             s = FeatureMapShape(channels: c, height: h / 2, width: w / 2)
             out.append(s)

@@ -17,7 +17,7 @@ public struct DataSplit: Sendable {
     /// app). The validation set is `valFraction` of all examples, taken first after a shuffle.
     public init(_ data: Dataset, valFraction: Double, trainSize: Int?, rng: inout Xoshiro) throws {
         guard valFraction > 0 && valFraction < 1 else {
-            throw DropvizError("--val-fraction must be between 0 and 1 (exclusive), got \(valFraction)")
+            throw SettingError(.valFraction, value: valFraction, "must be between 0 and 1 (exclusive), got \(valFraction)")
         }
         var order = Array(0..<data.count)
         order.seededShuffle(using: &rng)
@@ -25,9 +25,9 @@ public struct DataSplit: Sendable {
         var trainIdx = Array(order[nVal...])
         guard !trainIdx.isEmpty else { throw DropvizError("data set '\(data.name)' is too small to split (\(data.count) examples)") }
         if let n = trainSize {
-            guard n >= 1 else { throw DropvizError("--train-size must be at least 1, got \(n)") }
+            guard n >= 1 else { throw SettingError(.trainSize, value: n, "must be at least 1, got \(n)") }
             guard n <= trainIdx.count else {
-                throw DropvizError("--train-size \(n) is larger than the \(trainIdx.count) training examples of '\(data.name)'")
+                throw SettingError(.trainSize, value: n, "\(n) is larger than the \(trainIdx.count) training examples of '\(data.name)'")
             }
             trainIdx = Array(trainIdx.prefix(n))
         }

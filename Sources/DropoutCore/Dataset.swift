@@ -3,7 +3,7 @@ public struct Dataset: Sendable {
     public var name: String
     public var features: Matrix
     public var targets: Targets
-    public var task: Task
+    public var task: LearningTask
     /// Class names for classification (may be the label numbers), empty for regression.
     public var classNames: [String]
     /// Names of the features, when known.
@@ -14,7 +14,7 @@ public struct Dataset: Sendable {
     /// The SHA-256 of the file the set was read from (hex), nil for generated and built-in sets.
     public var sourceDigest: String? = nil
 
-    public init(name: String, features: Matrix, targets: Targets, task: Task, classNames: [String] = [], featureNames: [String] = []) {
+    public init(name: String, features: Matrix, targets: Targets, task: LearningTask, classNames: [String] = [], featureNames: [String] = []) {
         precondition(features.rows == targets.count)
         self.name = name
         self.features = features

@@ -44,7 +44,7 @@ public enum DatasetCatalog {
             throw DropvizError("unknown data set '\(name)' (known: \(names), or a FILE.csv)")
         }
         let sigma = noise ?? e.defaultNoise ?? 0
-        guard sigma >= 0 && sigma.isFinite else { throw DropvizError("--noise must be non-negative, got \(sigma)") }
+        guard sigma >= 0 && sigma.isFinite else { throw SettingError(.noise, value: sigma, "must be non-negative, got \(sigma)") }
         let n = generatedCount
         switch name {
         case "moons": return ToyDatasets.moons(count: n, noise: sigma, rng: &rng)
@@ -56,7 +56,7 @@ public enum DatasetCatalog {
         case "adding", "sine-seq":
             let T = sequenceLength ?? SequenceDatasets.defaultLength
             guard T >= 2 && T <= SequenceDatasets.maxLength else {
-                throw DropvizError("--seq-len must be between 2 and \(SequenceDatasets.maxLength), got \(T)")
+                throw SettingError(.sequenceLength, value: T, "must be between 2 and \(SequenceDatasets.maxLength), got \(T)")
             }
             return name == "adding" ? SequenceDatasets.adding(count: n, length: T, noise: sigma, rng: &rng)
                 : SequenceDatasets.sineSequence(count: n, length: T, noise: sigma, rng: &rng)

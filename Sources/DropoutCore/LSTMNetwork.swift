@@ -15,7 +15,7 @@ public final class LSTMNetwork {
     /// `y = h·W + b` (H × K), applied to `h_{T-1}` or to every `h_t`.
     public let readout: DenseLayer
     public let readoutKind: SequenceReadout
-    public let task: Task
+    public let task: LearningTask
     public let parameters: [Parameter]
 
     private var readoutInput = Matrix(rows: 0, cols: 0)
@@ -26,7 +26,7 @@ public final class LSTMNetwork {
     private var input = Matrix(rows: 0, cols: 0)
 
     /// `task.outputs` is K for `.last` and T·K for `.everyStep`.
-    public init(inputs D: Int, hidden H: Int, steps T: Int, task: Task, readout: SequenceReadout,
+    public init(inputs D: Int, hidden H: Int, steps T: Int, task: LearningTask, readout: SequenceReadout,
                 variant: RecurrentDropoutVariant, rate: Float, inputRate: Float, initRNG: inout Xoshiro, maskSeed: UInt64) {
         let K = readout == .last ? task.outputs : task.outputs / T
         precondition(K >= 1 && (readout == .last || K * T == task.outputs), "every-step readout needs T·K outputs")

@@ -38,20 +38,20 @@ extension TrainingConfig {
     /// The checks of `--model lstm` and `--seq-len`.
     func validateRecurrent() throws {
         if lstm != nil {
-            guard conv == nil else { throw DropvizError("--model lstm has no conv layers") }
+            guard conv == nil else { throw SettingError(.model, value: "lstm", "lstm has no conv layers") }
             guard hidden.count == 1 else {
-                throw DropvizError("--model lstm takes one --hidden width (the LSTM's units), got \(hidden.count)")
+                throw SettingError(.hidden, value: hidden.count, ": an LSTM takes one width (its units), got \(hidden.count)")
             }
             guard SequenceDatasets.stepWidth(dataset) != nil else {
-                throw DropvizError("--model lstm needs a sequence data set (adding, sine-seq), not '\(dataset)'")
+                throw SettingError(.model, value: "lstm", "lstm needs a sequence data set (adding, sine-seq), not '\(dataset)'")
             }
         }
         if let T = sequenceLength {
             guard T >= 2 && T <= SequenceDatasets.maxLength else {
-                throw DropvizError("--seq-len must be between 2 and \(SequenceDatasets.maxLength), got \(T)")
+                throw SettingError(.sequenceLength, value: T, "must be between 2 and \(SequenceDatasets.maxLength), got \(T)")
             }
             guard SequenceDatasets.stepWidth(dataset) != nil else {
-                throw DropvizError("--seq-len applies to the sequence data sets (adding, sine-seq), not to '\(dataset)'")
+                throw SettingError(.sequenceLength, value: T, "applies to the sequence data sets (adding, sine-seq), not to '\(dataset)'")
             }
         }
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What the network predicts, and so which loss it is trained with.
-public enum Task: Codable, Equatable, Sendable {
+public enum LearningTask: Codable, Equatable, Sendable {
     /// Softmax cross-entropy over `classes` classes.
     case classification(classes: Int)
     /// Mean squared error on `outputs` real values.

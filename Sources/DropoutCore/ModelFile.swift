@@ -37,7 +37,7 @@ public struct ModelFile: Codable {
     public var labels: [String]?
     public var classNames: [String]?
     public var featureNames: [String]?
-    public var task: Task?
+    public var task: LearningTask?
     public var dataSource: DataSource?
 
     public struct SavedParameter: Codable {
@@ -127,8 +127,9 @@ public struct ModelFile: Codable {
         guard file.optimizerSteps >= 0 else {
             throw DropvizError("model file '\(path)' is corrupt: \"optimizerSteps\" is negative")
         }
-        do { try file.config.validate() } catch let error as DropvizError {
-            throw DropvizError("model file '\(path)': \(error.message)")
+        // A model file's settings are not flags: the error names them plainly, after the file.
+        do { try file.config.validate() } catch {
+            throw DropvizError("model file '\(path)': \(error)")
         }
         return file
     }

@@ -45,7 +45,7 @@ public final class RateGrid {
         guard counts.contains(rates.count) else {
             throw DropvizError("--grid needs \(counts.lowerBound) to \(counts.upperBound) rates, got \(rates.count)")
         }
-        for p in rates { try TrainingConfig.checkRate(p, option: "--grid rate") }
+        for p in rates { try TrainingConfig.checkRate(p, setting: .gridRate) }
     }
 
     /// One step of every cell that has not diverged, the cells spread over the cores.

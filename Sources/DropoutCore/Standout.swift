@@ -23,12 +23,24 @@ extension DropoutLayer {
     /// Whether this position draws standout gates.
     public var drawsStandout: Bool { effectiveVariant == .standout && rate > 0 }
 
+    /// One unit's keep probability `π = σ(α·a + β)`: the one formula, which the maths panel
+    /// reads too rather than computing its own.
+    @inline(__always)
+    public static func standoutKeep(_ a: Float, alpha: Float, beta: Float) -> Float {
+        1 / (1 + exp(-(alpha * a + beta)))
+    }
+
+    /// This position's keep probability for a unit whose pre-activation is `a`.
+    public func standoutKeep(preActivation a: Float) -> Float {
+        Self.standoutKeep(a, alpha: standoutAlpha, beta: standoutBeta)
+    }
+
     /// `π = σ(α·a + β)`, element-wise, into `keep`.
     public static func standoutKeep(preActivation a: Matrix, alpha: Float, beta: Float, into keep: inout Matrix) {
         keep.reshape(rows: a.rows, cols: a.cols)
         a.data.withUnsafeBufferPointer { pa in
             keep.data.withUnsafeMutableBufferPointer { pk in
-                for i in 0..<pa.count { pk[i] = 1 / (1 + exp(-(alpha * pa[i] + beta))) }
+                for i in 0..<pa.count { pk[i] = standoutKeep(pa[i], alpha: alpha, beta: beta) }
             }
         }
     }

@@ -3,7 +3,9 @@
 ///
 ///     v1;data=moons;noise=0.35;train=80;val=0.3;hidden=128,128;act=relu;rates=0,0.5,0.5;…
 ///
-/// Extra keys (the visualizer's `step` and `twin`) pass through `extras`.
+/// Extra keys pass through `extras`: the visualizer's own (`step`, `twin`, `panel`) are its
+/// business, so it names them to `decode` (`AppState.stateStringKeys`) rather than the core
+/// knowing them.
 public enum StateString {
     public static let version = "v1"
 
@@ -53,8 +55,9 @@ public enum StateString {
         return ([version] + pairs.map { "\($0)=\($1)" }).joined(separator: ";")
     }
 
-    /// The configuration and the extra keys, or an error naming the bad part.
-    public static func decode(_ text: String) throws -> (config: TrainingConfig, extras: [String: String]) {
+    /// The configuration and the extra keys (those of `extraKeys` the text holds), or an error
+    /// naming the bad part.
+    public static func decode(_ text: String, extraKeys: Set<String> = []) throws -> (config: TrainingConfig, extras: [String: String]) {
         let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ";").map(String.init)
         guard parts.first == version else {
             throw DropvizError("--state: not a dropviz state string (it starts with '\(version);')")
@@ -120,7 +123,7 @@ public enum StateString {
                 default: conv.blockSize = try int()
                 }
                 c.conv = conv
-            case "step", "twin", "panel": extras[key] = value
+            case _ where extraKeys.contains(key): extras[key] = value
             case "changes": _ = try RunChange.decode(value); extras[key] = value
             default: throw DropvizError("--state: unknown key '\(key)'")
             }

@@ -11,11 +11,11 @@ extension Trainer {
 
     static func checkLSTM(_ config: TrainingConfig, data: DataSplit) throws {
         guard let (T, _) = sequenceShape(config, data: data), T >= 1 else {
-            throw DropvizError("--model lstm needs a sequence data set (adding, sine-seq), not '\(config.dataset)'")
+            throw SettingError(.model, value: "lstm", "lstm needs a sequence data set (adding, sine-seq), not '\(config.dataset)'")
         }
         let readout = SequenceDatasets.readout(config.dataset)
         if readout == .everyStep && data.train.task.outputs % T != 0 {
-            throw DropvizError("--model lstm: '\(config.dataset)' has \(data.train.task.outputs) outputs, not one set per step")
+            throw SettingError(.model, value: "lstm", "lstm: '\(config.dataset)' has \(data.train.task.outputs) outputs, not one set per step")
         }
     }
 

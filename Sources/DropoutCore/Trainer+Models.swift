@@ -7,7 +7,7 @@ extension Trainer {
         guard let conv = config.conv else { return }
         let n = data.train.featureCount
         guard let image = FeatureMapShape.squareImage(features: n) else {
-            throw DropvizError("--model cnn needs image data (a square number of features, like digits' 8×8); '\(config.dataset)' has \(n) feature\(n == 1 ? "" : "s")")
+            throw SettingError(.model, value: "cnn", "cnn needs image data (a square number of features, like digits' 8×8); '\(config.dataset)' has \(n) feature\(n == 1 ? "" : "s")")
         }
         _ = try conv.shapes(input: image)
     }

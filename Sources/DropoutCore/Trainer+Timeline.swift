@@ -72,14 +72,14 @@ extension Trainer {
             case .rate(let p, let positions):
                 let n = model.dropoutPositions.count
                 guard !positions.isEmpty, positions.allSatisfy({ $0 < n }) else { throw bad("this model has dropout positions 0 to \(n - 1)") }
-                try TrainingConfig.checkRate(p, option: "--state change '\(label)': the rate")
+                do { try TrainingConfig.checkRate(p) } catch let e as SettingError { throw bad("the rate \(e.problem)") }
             case .learningRate(let lr):
                 guard lr > 0 else { throw bad("the learning rate must be positive") }
             case .dropConnectInference(let rule, let z):
                 var cfg = config
                 cfg.dropConnectInference = rule
                 cfg.dropConnectSamples = z
-                do { try cfg.validate() } catch let e as DropvizError { throw bad(e.message) }
+                do { try cfg.validate() } catch { throw bad("\(error)") }
             case .convVariant:
                 guard cnn != nil else { throw bad("conv variants are for --model cnn") }
             case .blockSize(let b):

@@ -109,7 +109,7 @@ public final class Trainer {
 
     public var batchSize: Int { sampler.batchSize }
     public var epoch: Double { Double(currentStep) * Double(batchSize) / Double(data.train.count) }
-    public var task: Task { data.train.task }
+    public var task: LearningTask { data.train.task }
 
     /// One mini-batch: forward in train mode, backward, update. Evaluates on the full sets
     /// every `evalEvery` steps. After divergence it does nothing and returns nil.
@@ -252,7 +252,7 @@ public final class Trainer {
     /// change once on the history: "h1-h2 p 0.5→0.6", not one marker per layer on top of
     /// each other. The label names the first and last position.
     public func setRate(_ p: Float, layers: [Int]) throws {
-        try TrainingConfig.checkRate(p, option: "rate")
+        try TrainingConfig.checkRate(p)
         let positions = model.dropoutPositions
         guard let first = layers.first, let lastLayer = layers.last else { return }
         precondition(layers.allSatisfy { $0 >= 0 && $0 < positions.count })

@@ -73,56 +73,58 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
     /// Moment matching costs `Z` activations per unit and example at every evaluation.
     public static let maxDropConnectSamples = 10_000
 
-    /// Checks every value a user can get wrong, with a message naming the option.
+    /// Checks every value a user can get wrong; a `SettingError` says which setting (the
+    /// command line names it by its flag).
     public func validate() throws {
-        guard !hidden.isEmpty else { throw DropvizError("--hidden needs at least one layer width") }
+        guard !hidden.isEmpty else { throw SettingError(.hidden, value: "", "needs at least one layer width") }
         for h in hidden where h < 1 {
-            throw DropvizError("--hidden: a layer width must be at least 1, got \(h)")
+            throw SettingError(.hidden, value: h, ": a layer width must be at least 1, got \(h)")
         }
         guard activations.count == 1 || activations.count == hidden.count else {
             let counts = hidden.count == 1 ? "1 value (one hidden layer)" : "1 value (every hidden layer) or \(hidden.count) (one per hidden layer)"
             throw DropvizError("--activation needs \(counts), got \(activations.count)")
         }
         guard rates.count == hidden.count + 1 else {
-            throw DropvizError("--rates needs \(hidden.count + 1) values (the input, then each of the \(hidden.count) hidden layers), got \(rates.count)")
+            throw SettingError(.rates, value: rates.count, "needs \(hidden.count + 1) values (the input, then each of the \(hidden.count) hidden layers), got \(rates.count)")
         }
-        for p in rates { try Self.checkRate(p, option: "rate") }
+        for p in rates { try Self.checkRate(p) }
         guard learningRate > 0 && learningRate.isFinite else {
-            throw DropvizError("--lr must be a positive number, got \(learningRate)")
+            throw SettingError(.learningRate, value: learningRate, "must be a positive number, got \(learningRate)")
         }
-        guard batchSize >= 0 else { throw DropvizError("--batch must be 0 (full batch) or positive, got \(batchSize)") }
-        guard weightDecay >= 0 && weightDecay.isFinite else { throw DropvizError("--weight-decay must be non-negative, got \(weightDecay)") }
-        guard l1 >= 0 && l1.isFinite else { throw DropvizError("--l1 must be non-negative, got \(l1)") }
-        guard standoutAlpha.isFinite else { throw DropvizError("--standout-alpha must be a finite number, got \(standoutAlpha)") }
-        guard standoutBeta.isFinite else { throw DropvizError("--standout-beta must be a finite number, got \(standoutBeta)") }
+        guard batchSize >= 0 else { throw SettingError(.batchSize, value: batchSize, "must be 0 (full batch) or positive, got \(batchSize)") }
+        guard weightDecay >= 0 && weightDecay.isFinite else { throw SettingError(.weightDecay, value: weightDecay, "must be non-negative, got \(weightDecay)") }
+        guard l1 >= 0 && l1.isFinite else { throw SettingError(.l1, value: l1, "must be non-negative, got \(l1)") }
+        guard standoutAlpha.isFinite else { throw SettingError(.standoutAlpha, value: standoutAlpha, "must be a finite number, got \(standoutAlpha)") }
+        guard standoutBeta.isFinite else { throw SettingError(.standoutBeta, value: standoutBeta, "must be a finite number, got \(standoutBeta)") }
         guard dropConnectSamples >= 1 && dropConnectSamples <= Self.maxDropConnectSamples else {
-            throw DropvizError("--dropconnect-samples must be between 1 and \(Self.maxDropConnectSamples), got \(dropConnectSamples)")
+            throw SettingError(.dropConnectSamples, value: dropConnectSamples, "must be between 1 and \(Self.maxDropConnectSamples), got \(dropConnectSamples)")
         }
-        guard evalEvery >= 1 else { throw DropvizError("--eval-every must be at least 1, got \(evalEvery)") }
+        guard evalEvery >= 1 else { throw SettingError(.evalEvery, value: evalEvery, "must be at least 1, got \(evalEvery)") }
         try validateDataTask()
         try conv?.validate()
         try validateRecurrent()
         if let f = inputFeatures { try InputFeature.validate(f) }
         guard valFraction > 0 && valFraction < 1 else {
-            throw DropvizError("--val-fraction must be between 0 and 1 (exclusive), got \(valFraction)")
+            throw SettingError(.valFraction, value: valFraction, "must be between 0 and 1 (exclusive), got \(valFraction)")
         }
         if let n = noise {
-            guard n >= 0 && n.isFinite else { throw DropvizError("--noise must be non-negative, got \(n)") }
+            guard n >= 0 && n.isFinite else { throw SettingError(.noise, value: n, "must be non-negative, got \(n)") }
             if let e = DatasetCatalog.entry(dataset), !e.isGenerated {
-                throw DropvizError("--noise applies to generated data sets only, not to '\(dataset)'")
+                throw SettingError(.noise, value: n, "applies to generated data sets only, not to '\(dataset)'")
             }
             if DatasetCatalog.isFile(dataset) {
-                throw DropvizError("--noise applies to generated data sets only, not to a CSV file")
+                throw SettingError(.noise, value: n, "applies to generated data sets only, not to a CSV file")
             }
         }
     }
 
-    public static func checkRate(_ p: Float, option: String) throws {
+    /// A dropout rate in [0, `maxRate`]; `setting` says which rate the error is about.
+    public static func checkRate(_ p: Float, setting: SettingError.Setting = .rate) throws {
         guard p.isFinite && p >= 0 && p < 1 else {
-            throw DropvizError("\(option) must be in [0, 1), got \(p)")
+            throw SettingError(setting, value: p, "must be in [0, 1), got \(p)")
         }
         guard p <= maxRate else {
-            throw DropvizError("\(option) \(p) is above the maximum \(maxRate): almost nothing would be kept")
+            throw SettingError(setting, value: p, "\(p) is above the maximum \(maxRate): almost nothing would be kept")
         }
     }
 }

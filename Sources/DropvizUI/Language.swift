@@ -8,13 +8,9 @@ public enum Language: String, CaseIterable, Sendable {
 
     /// The explicit option beats the variable, which beats the locale (`LC_ALL`, then
     /// `LC_MESSAGES`, then `LANG`: the first one set decides, as for any POSIX program).
-    public static func resolve(option: String?, environment: [String: String]) throws -> Language {
-        if let option {
-            guard let l = Language(rawValue: option) else {
-                throw DropvizError("--lang must be en or zh, got '\(option)'")
-            }
-            return l
-        }
+    /// (The option arrives typed: the command line's parser refuses a bad `--lang`.)
+    public static func resolve(option: Language?, environment: [String: String]) throws -> Language {
+        if let option { return option }
         if let value = environment["DROPVIZ_LANG"], !value.isEmpty {
             guard let l = Language(rawValue: value) else {
                 throw DropvizError("DROPVIZ_LANG must be en or zh, got '\(value)'")

@@ -77,7 +77,7 @@ struct MathsReadout: Equatable {
         if d >= 1 && layer.isActive {
             let a = net.evalPreActivation(d)[0, j]
             if variant == .standout {
-                e.keep = 1 / (1 + exp(-(layer.standoutAlpha * a + layer.standoutBeta)))
+                e.keep = layer.standoutKeep(preActivation: a)
             } else if variant == .dropconnect {
                 e.preActivation = a
             }

@@ -11,6 +11,9 @@ extension AppState {
         return StateString.encode(trainer, extras: extras)
     }
 
+    /// The keys `stateString` adds to the configuration, for `StateString.decode` to pass through.
+    public static let stateStringKeys: Set<String> = ["step", "twin", "panel"]
+
     /// Writes the curves to `dropviz-curves-step<N>.csv` in the working directory and says so.
     public func exportCurves(directory: String = FileManager.default.currentDirectoryPath) -> String {
         let path = (directory as NSString).appendingPathComponent("dropviz-curves-step\(trainer.currentStep).csv")

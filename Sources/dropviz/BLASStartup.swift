@@ -39,6 +39,8 @@ enum BLASStartup {
             changed = true
         }
         guard changed else { return }
+        // The one reader of argv outside the parser: not to parse it, but to hand it unchanged
+        // to the same program re-executed with the new environment.
         execv("/proc/self/exe", CommandLine.unsafeArgv)
         // Only reached when exec failed: carry on with OpenBLAS as it is.
         #endif

@@ -10,7 +10,7 @@ struct Dropviz: ParsableCommand {
             """,
         // The kernels matter as much as the version to a speed report: 3–5× between them.
         version: "0.1.0\nblas: \(BLASStartup.summary)",
-        subcommands: [RunCommand.self, TrainCommand.self, EvalCommand.self, PredictCommand.self, EnsembleCommand.self, DatasetsCommand.self, SweepCommand.self, LessonCommand.self, BenchCommand.self],
+        subcommands: [RunCommand.self, TrainCommand.self, ResumeCommand.self, EvalCommand.self, PredictCommand.self, EnsembleCommand.self, DatasetsCommand.self, SweepCommand.self, LessonCommand.self, BenchCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

@@ -20,6 +20,9 @@ enum Entry {
         } catch let error as DropvizError {
             Console.error(error.message)
             exit(1)
+        } catch let error as SettingError {
+            Console.error(error.commandLineMessage)
+            exit(1)
         } catch let code as ExitCode {
             // A status without a message (the visualizer ended by a signal).
             exit(code.rawValue)
@@ -29,7 +32,12 @@ enum Entry {
                 // --help and --version: ArgumentParser prints them in full.
                 Dropviz.exit(withError: error)
             }
-            let message = Dropviz.message(for: error)
+            let full = Dropviz.message(for: error)
+            if let choice = ChoiceErrorText.rewrite(full) {
+                Console.error(choice)
+                exit(code.rawValue == 0 ? 1 : code.rawValue)
+            }
+            let message = full
                 .split(separator: "\n").first.map(String.init) ?? "invalid arguments"
             Console.error("\(message.replacingOccurrences(of: "Error: ", with: "")) (see 'dropviz help')")
             exit(code.rawValue == 0 ? 1 : code.rawValue)

@@ -6,7 +6,7 @@ import Foundation
 /// line's own help and errors stay English.
 struct LanguageOption: ParsableArguments {
     @Option(help: "Language of the screen: en or zh (default: $DROPVIZ_LANG, else zh for a zh_* locale, else en).")
-    var lang: String?
+    var lang: Language?
 
     /// The option, else `DROPVIZ_LANG`, else the locale; a bad value is an error naming it.
     func resolve() throws -> Language {

@@ -1,19 +1,13 @@
 import DropoutCore
 
 extension TrainingOptions {
-    /// `--rnn-variant` (or an rnn name in `--variant`) only applies to `--model lstm`, as the conv
-    /// options only apply to `--model cnn`.
-    func applyRecurrent(_ c: inout TrainingConfig, kind: ModelKind, choice: RecurrentDropoutVariant?) throws {
-        guard kind == .lstm else {
-            if choice != nil { throw DropvizError("--variant \(variant) is a recurrent variant: it needs --model lstm") }
-            if rnnVariant != nil { throw DropvizError("--rnn-variant needs --model lstm") }
-            return
-        }
-        if let choice, let rnnVariant, rnnVariant.lowercased() != choice.rawValue {
-            throw DropvizError("--variant \(variant) and --rnn-variant \(rnnVariant) disagree")
-        }
+    /// `--rnn-variant` (or an rnn name in `--variant`) sets the LSTM's recurrent dropout.
+    func applyRecurrent(_ c: inout TrainingConfig, kind: ModelKind) throws {
+        guard kind == .lstm else { return }
         var settings = LSTMSettings()
-        settings.variant = try rnnVariant.map { try Parse.choice($0, option: "--rnn-variant") } ?? choice ?? settings.variant
+        var choice: RecurrentDropoutVariant? = nil
+        if case .recurrent(let v) = variant { choice = v }
+        settings.variant = rnnVariant ?? choice ?? settings.variant
         c.lstm = settings
     }
 }

@@ -44,7 +44,7 @@ struct RunCommand: ParsableCommand {
         }
         if let text = state { setup = try Setup.from(state: text) }
         if let p = twinRate {
-            try TrainingConfig.checkRate(p, option: "--twin-rate")
+            try checkRate(p, flag: "--twin-rate")
             setup.twinRate = p
         }
         if let text = grid {
@@ -87,7 +87,9 @@ struct Setup {
     static func from(lesson: Lesson) throws -> Setup {
         let options: TrainingOptions
         do { options = try TrainingOptions.parse(lesson.options) } catch {
-            throw DropvizError("lesson '\(lesson.name)': bad options: \(TrainingOptions.message(for: error))")
+            // A bad choice's message from the parser may list its values on lines of their own.
+            let full = TrainingOptions.message(for: error)
+            throw DropvizError("lesson '\(lesson.name)': bad options: \(ChoiceErrorText.rewrite(full) ?? full)")
         }
         var s = try from(options: options, defaultEvalEvery: 20)
         // Its twin, panel, speed and selection are applied by `AppState.apply(lesson:)`.
@@ -97,7 +99,7 @@ struct Setup {
 
     static func from(state text: String) throws -> Setup {
         // A string copied from the wrapped S box may carry line breaks.
-        let (config, extras) = try StateString.decode(text.filter { $0 != "\n" && $0 != "\r" })
+        let (config, extras) = try StateString.decode(text.filter { $0 != "\n" && $0 != "\r" }, extraKeys: AppState.stateStringKeys)
         var s = Setup(config: config)
         if let step = extras["step"] {
             guard let n = Int(step), n >= 0, n <= TrainingConfig.maxSteps else {
@@ -108,7 +110,7 @@ struct Setup {
         if let changes = extras["changes"] { s.changes = try RunChange.decode(changes) }
         if let twin = extras["twin"] {
             guard let p = Float(twin) else { throw DropvizError("--state: bad value '\(twin)' for 'twin'") }
-            try TrainingConfig.checkRate(p, option: "--state twin")
+            try checkRate(p, flag: "--state twin")
             s.twinRate = p
         }
         if let panel = extras["panel"] {

@@ -46,7 +46,7 @@ struct SweepCommand: ParsableCommand {
         let base = try options.config()
         try figure.check()
         let rates = try Parse.floats(sweepRates, option: "--sweep-rates")
-        for p in rates { try TrainingConfig.checkRate(p, option: "--sweep-rates") }
+        for p in rates { try checkRate(p, flag: "--sweep-rates") }
         guard !rates.isEmpty else { throw DropvizError("--sweep-rates needs at least one rate") }
         guard seeds >= 1 else { throw DropvizError("--seeds must be at least 1, got \(seeds)") }
         guard steps >= 1 else { throw DropvizError("--steps must be at least 1, got \(steps)") }
@@ -99,7 +99,7 @@ struct SweepCommand: ParsableCommand {
                         s.bar.update(s.done, note: "networks")
                     }
                 } catch {
-                    shared.withLock { s in s.error = error as? DropvizError ?? DropvizError("\(error)") }
+                    shared.withLock { s in s.error = error as? DropvizError ?? (error as? SettingError).map { DropvizError($0.commandLineMessage) } ?? DropvizError("\(error)") }
                 }
             }
         }

@@ -10,66 +10,17 @@ struct TrainCommand: ParsableCommand {
     )
 
     @OptionGroup var options: TrainingOptions
-    @OptionGroup var length: RunLength
-    @OptionGroup var figure: FigureOptions
+    @OptionGroup var headless: HeadlessTraining
 
-    @Option(help: "Output format: table, csv, jsonl.")
-    var format: OutputFormat = .table
-
-    @Option(help: "Save the model here when training ends (JSON, written atomically).")
-    var save: String?
-
-    @Option(help: "Continue training a saved model (its own configuration is used).")
+    /// Continuing a saved run is `resume` now, whose parser refuses the options a saved model
+    /// fixes; the old spelling stays (hidden) for one release to point there.
+    @Option(help: .hidden)
     var load: String?
 
-    @Option(help: "Also write the curves (every evaluation) to this CSV file.")
-    var log: String?
-
-    @Flag(name: .customLong("allow-changed-data"), help: "With --load: continue even if the training CSV changed since the model was saved.")
-    var allowChangedData = false
-
-    @Option(name: .customLong("export-split"), help: "Write the training and validation examples exactly as used (raw and standardised CSVs) into this directory.")
-    var exportSplit: String?
-
     func run() throws {
-        try figure.check()
-        let trainer = try makeTrainer()
-        let steps = try length.steps(for: trainer)
-        if let dir = exportSplit { try SplitExport.write(trainer, to: dir) }
-        let printer = EvaluationPrinter(format: format, classification: trainer.task.isClassification)
-        if let h = printer.header() { print(h) }
-        print(printer.line(trainer.evaluate(), epoch: trainer.epoch))
-        var bar = ProgressBar(total: steps)
-        for i in 0..<steps {
-            guard let report = trainer.step() else { break }
-            if let e = report.evaluation { print(printer.line(e, epoch: report.epoch)) }
-            if report.diverged {
-                bar.finish()
-                try save.map { try ModelFile(trainer).write(to: $0) }
-                throw DropvizError("diverged at step \(report.step): the loss is not finite (try a smaller --lr)")
-            }
-            bar.update(i + 1, note: trainer.lastEvaluation.map { "val_loss \(EvaluationPrinter.number($0.valLoss))" } ?? "")
+        if let path = load {
+            throw DropvizError("train --load is now 'dropviz resume \(path)' (the saved model keeps its own configuration)")
         }
-        bar.finish()
-        if trainer.lastEvaluation?.step != trainer.currentStep {
-            print(printer.line(trainer.evaluate(), epoch: trainer.epoch))
-        }
-        if let path = save { try ModelFile(trainer).write(to: path) }
-        if let path = log { try CurveLog.write(trainer.history, to: path) }
-        try figure.write { CurvesFigure.svg(trainer, theme: figure.theme) }
-    }
-
-    private func makeTrainer() throws -> Trainer {
-        guard let path = load else {
-            if allowChangedData { throw DropvizError("--allow-changed-data needs --load") }
-            return try Trainer(config: options.config())
-        }
-        let explicit = CommandLine.arguments.dropFirst(2).filter { $0.hasPrefix("--") }
-        let allowed: Set<String> = ["--load", "--save", "--steps", "--epochs", "--format", "--log", "--plot", "--theme",
-                                    "--allow-changed-data", "--export-split"]
-        if let conflict = explicit.map({ String($0.split(separator: "=")[0]) }).first(where: { !allowed.contains($0) }) {
-            throw DropvizError("\(conflict) cannot be combined with --load: the saved model keeps its own configuration")
-        }
-        return try ModelFile.read(from: path).makeTrainer(source: path, allowChangedData: allowChangedData)
+        try headless.run { try Trainer(config: options.config()) }
     }
 }

@@ -17,7 +17,7 @@ struct TrainingOptions: ParsableArguments {
     var targets: Int?
 
     @Option(help: "Model: mlp (fully connected), cnn (conv 3×3 + 2×2 pooling per conv layer, then the dense layers; image data such as digits) or lstm (an LSTM over a sequence set: adding, sine-seq).")
-    var model: String = "mlp"
+    var model: ModelKind = .mlp
 
     @Option(help: "Hidden layer widths, comma-separated (default 128,128; for --model cnn the dense layers after the convolutions, default 64; for --model lstm the LSTM's units, default 16).")
     var hidden: String?
@@ -35,19 +35,19 @@ struct TrainingOptions: ParsableArguments {
     var rates: String?
 
     @Option(help: "Scaling: inverted (x·m/(1-p) in training), vanilla (×(1-p) at eval) or none (no scaling at all: training and evaluation disagree, to show why scaling is needed).")
-    var scaling: String = "inverted"
+    var scaling: Scaling = .inverted
 
     @Option(help: "Dropout variant: bernoulli, gaussian, dropconnect (masks the weights feeding each hidden layer), standout (keep probability σ(α·a+β) per unit). On the input layer dropconnect and standout act as bernoulli. With --model cnn a conv variant (elementwise, spatial, dropblock, maxpool) sets --conv-variant instead.")
-    var variant: String = "bernoulli"
+    var variant: VariantChoice = .dense(.bernoulli)
 
     @Option(name: .customLong("rnn-variant"), help: "Recurrent dropout (--model lstm): naive (h[t-1], a fresh mask every step), naive-cell (the cell, a fresh mask every step), rnndrop (cell, one mask per sequence), recurrent (candidate g only), variational (x and h[t-1], one mask per sequence). An rnn name in --variant does the same.")
-    var rnnVariant: String?
+    var rnnVariant: RecurrentDropoutVariant?
 
     @Option(name: .customLong("seq-len"), parsing: .unconditional, help: "Steps of a sequence data set (adding, sine-seq; default 20).")
     var seqLen: Int?
 
     @Option(name: .customLong("conv-variant"), help: "Dropout on the feature maps (--model cnn): elementwise, spatial (whole channels), dropblock (b×b blocks), maxpool (inside the pooling windows).")
-    var convVariant: String?
+    var convVariant: ConvDropoutVariant?
 
     @Option(name: .customLong("conv-channels"), help: "Channels of each conv layer (--model cnn), comma-separated.")
     var convChannels: String = "8,16"
@@ -62,7 +62,7 @@ struct TrainingOptions: ParsableArguments {
     var kernel: Int = 3
 
     @Option(help: "Padding of the conv layers (--model cnn): same or valid.")
-    var padding: String = "same"
+    var padding: ConvPadding = .same
 
     @Option(name: .customLong("block-size"), parsing: .unconditional, help: "DropBlock's block side b (--model cnn).")
     var blockSize: Int = 2
@@ -74,13 +74,13 @@ struct TrainingOptions: ParsableArguments {
     var standoutBeta: Float = 0
 
     @Option(name: .customLong("dropconnect-inference"), help: "DropConnect at evaluation: moment-matching (the paper's Gaussian sampling) or mean-field (a(E[M]·W·v)).")
-    var dropConnectInference: String = "moment-matching"
+    var dropConnectInference: DropConnectInference = .momentMatching
 
     @Option(name: .customLong("dropconnect-samples"), parsing: .unconditional, help: "Samples per unit Z of DropConnect's moment-matching inference.")
     var dropConnectSamples: Int = 32
 
     @Option(help: "Optimiser: sgd, momentum, adam.")
-    var optimizer: String = "adam"
+    var optimizer: OptimizerKind = .adam
 
     @Option(parsing: .unconditional, help: "Learning rate (default 0.001 for an MLP, 0.01 for a CNN or LSTM).")
     var lr: Float?
@@ -114,6 +114,7 @@ struct TrainingOptions: ParsableArguments {
 
     /// Runs at parsing, before anything is built: the limit applies to every trainer made.
     mutating func validate() throws {
+        try validateModelKind()
         if let text = maxMemory {
             guard let bytes = MemoryEstimate.parse(text) else {
                 throw DropvizError("--max-memory: '\(text)' is not a size (like 512M or 4G)")
@@ -131,7 +132,7 @@ struct TrainingOptions: ParsableArguments {
 
     func config(defaultEvalEvery: Int = 100) throws -> TrainingConfig {
         var c = TrainingConfig()
-        let kind: ModelKind = try Parse.choice(model, option: "--model")
+        let kind = model
         // An LSTM needs sequences: without --dataset it gets one rather than an error.
         let dataset = self.dataset ?? (kind == .lstm ? "sine-seq" : "moons")
         c.dataset = dataset
@@ -156,18 +157,18 @@ struct TrainingOptions: ParsableArguments {
             c.rates = [inputRate ?? 0] + Array(repeating: rate ?? (kind == .lstm ? LSTMSettings.defaultRate : kind == .mlp ? Self.mlpRate : 0.5), count: depth)
         }
         if rates != nil {
-            for p in c.rates { try TrainingConfig.checkRate(p, option: "--rates") }
+            for p in c.rates { try checkRate(p, flag: "--rates") }
         } else {
-            try TrainingConfig.checkRate(c.rates[0], option: "--input-rate")
-            for p in c.rates.dropFirst() { try TrainingConfig.checkRate(p, option: "--rate") }
+            try checkRate(c.rates[0], flag: "--input-rate")
+            for p in c.rates.dropFirst() { try checkRate(p, flag: "--rate") }
         }
-        c.scaling = try Parse.choice(scaling, option: "--scaling")
+        c.scaling = scaling
         try applyVariants(&c, kind: kind)
         c.standoutAlpha = standoutAlpha
         c.standoutBeta = standoutBeta
-        c.dropConnectInference = try Parse.choice(dropConnectInference, option: "--dropconnect-inference")
+        c.dropConnectInference = dropConnectInference
         c.dropConnectSamples = dropConnectSamples
-        c.optimizer = try Parse.choice(optimizer, option: "--optimizer")
+        c.optimizer = optimizer
         c.learningRate = lr ?? (kind == .mlp ? Self.mlpLearningRate : 0.01)
         c.batchSize = batch
         c.seed = seed
@@ -181,26 +182,17 @@ struct TrainingOptions: ParsableArguments {
 }
 
 extension TrainingOptions {
-    /// `--variant` names a dense variant or, for a CNN, a conv variant; `--conv-variant` and the
-    /// other conv options only apply to `--model cnn`.
+    /// `--variant` names a dense variant or, for a CNN, a conv variant (the model kinds were
+    /// checked in `validateModelKind`).
     func applyVariants(_ c: inout TrainingConfig, kind: ModelKind) throws {
-        let convChoice = ConvDropoutVariant(rawValue: variant.lowercased())
-        let rnnChoice = RecurrentDropoutVariant(rawValue: variant.lowercased())
-        if convChoice == nil && rnnChoice == nil { c.variant = try Parse.choice(variant, option: "--variant") }
-        try applyRecurrent(&c, kind: kind, choice: rnnChoice)
-        guard kind == .cnn else {
-            if convChoice != nil { throw DropvizError("--variant \(variant) is a conv variant: it needs --model cnn") }
-            if convVariant != nil || convRate != nil || convRates != nil {
-                throw DropvizError("--conv-variant, --conv-rate and --conv-rates need --model cnn")
-            }
-            return
-        }
+        if case .dense(let v) = variant { c.variant = v }
+        try applyRecurrent(&c, kind: kind)
+        guard kind == .cnn else { return }
         var conv = ConvSettings()
         conv.channels = try Parse.integers(convChannels, option: "--conv-channels")
-        if let convChoice, let convVariant, convVariant.lowercased() != convChoice.rawValue {
-            throw DropvizError("--variant \(variant) and --conv-variant \(convVariant) disagree")
-        }
-        conv.variant = try convVariant.map { try Parse.choice($0, option: "--conv-variant") } ?? convChoice ?? conv.variant
+        var choice: ConvDropoutVariant? = nil
+        if case .conv(let v) = variant { choice = v }
+        conv.variant = convVariant ?? choice ?? conv.variant
         if let r = convRates {
             if convRate != nil { throw DropvizError("--conv-rates cannot be combined with --conv-rate") }
             conv.rates = try Parse.floats(r, option: "--conv-rates")
@@ -208,7 +200,7 @@ extension TrainingOptions {
             conv.rates = Array(repeating: convRate ?? conv.rates[0], count: conv.channels.count)
         }
         conv.kernel = kernel
-        conv.padding = try Parse.choice(padding, option: "--padding")
+        conv.padding = padding
         conv.blockSize = blockSize
         c.conv = conv
     }
@@ -233,6 +225,7 @@ enum Parse {
         }
     }
 
+    /// Still used by `--activation`, a String because it is becoming a list (one per layer).
     static func choice<T: RawRepresentable & CaseIterable>(_ s: String, option: String) throws -> T where T.RawValue == String {
         guard let v = T(rawValue: s.lowercased()) else {
             let known = T.allCases.map(\.rawValue).joined(separator: ", ")

@@ -30,6 +30,40 @@ import Testing
         try expectOneLineError(["train", "--no-such-option"], mentions: "--no-such-option")
     }
 
+    /// Every choice option is typed: the parser refuses a value outside it, naming the option
+    /// and listing the values on the one line (the parser's own message spreads six or more
+    /// over lines of their own).
+    @Test func unknownChoicesNameTheOptionAndItsValues() throws {
+        try expectOneLineError(["train", "--scaling", "sideways"], mentions: "--scaling: unknown value 'sideways' (one of: inverted, vanilla, none)")
+        try expectOneLineError(["train", "--padding", "diagonal"], mentions: "--padding: unknown value 'diagonal' (one of: same, valid)")
+        try expectOneLineError(["train", "--dropconnect-inference", "guess"], mentions: "--dropconnect-inference: unknown value 'guess' (one of: moment-matching, mean-field)")
+        try expectOneLineError(["train", "--conv-variant", "stripes"], mentions: "--conv-variant: unknown value 'stripes' (one of: elementwise, spatial, dropblock, maxpool)")
+        try expectOneLineError(["train", "--rnn-variant", "x"], mentions: "--rnn-variant: unknown value 'x' (one of: naive, naive-cell, rnndrop, recurrent, variational)")
+        try expectOneLineError(["train", "--variant", "zoneout"],
+                               mentions: "--variant: unknown value 'zoneout' (one of: bernoulli, gaussian, dropconnect, standout, elementwise, spatial, dropblock, maxpool, naive, naive-cell, rnndrop, recurrent, variational)")
+        try expectOneLineError(["run", "--lang", "fr"], mentions: "--lang: unknown value 'fr' (one of: en, zh)")
+        try expectOneLineError(["sweep", "--optimizer", "rmsprop"], mentions: "--optimizer: unknown value 'rmsprop' (one of: sgd, momentum, adam)")
+        // Any letter case, as before the options were typed.
+        let upper = try CLI.run(["train", "--optimizer", "ADAM", "--variant", "Gaussian", "--steps", "1", "--format", "csv"])
+        #expect(upper.status == 0, "\(upper.stderr)")
+    }
+
+    /// A variant of another model kind is refused at parsing, naming the model it needs.
+    @Test func variantsOfAnotherModelKind() throws {
+        try expectOneLineError(["train", "--model", "lstm", "--variant", "dropblock"], mentions: "--variant dropblock is a conv variant: it needs --model cnn")
+        try expectOneLineError(["train", "--model", "cnn", "--variant", "variational"], mentions: "--variant variational is a recurrent variant: it needs --model lstm")
+        try expectOneLineError(["train", "--conv-rate", "0.1"], mentions: "--conv-variant, --conv-rate and --conv-rates need --model cnn")
+        try expectOneLineError(["train", "--model", "cnn", "--variant", "spatial", "--conv-variant", "dropblock"], mentions: "--variant spatial and --conv-variant dropblock disagree")
+    }
+
+    /// `resume` takes only what applies to a saved model: training options are unknown to it.
+    @Test func resumeRefusesWhatASavedModelFixes() throws {
+        try expectOneLineError(["resume"], mentions: "<model>")
+        try expectOneLineError(["resume", CLI.temporaryDirectory().appendingPathComponent("none.json").path], mentions: "does not exist")
+        try expectOneLineError(["resume", "m.json", "--model", "cnn"], mentions: "--model")
+        try expectOneLineError(["resume", "m.json", "--hidden", "8"], mentions: "--hidden")
+    }
+
     @Test func badCSVFiles() throws {
         let dir = CLI.temporaryDirectory()
         func file(_ name: String, _ text: String) throws -> String {
@@ -52,7 +86,7 @@ import Testing
         try "{\"format\": \"dropviz-mo".write(toFile: corrupt, atomically: true, encoding: .utf8)
         try expectOneLineError(["eval", "--load", corrupt], mentions: "not valid JSON")
         try expectOneLineError(["eval", "--load", dir.appendingPathComponent("none.json").path], mentions: "does not exist")
-        try expectOneLineError(["train", "--load", corrupt, "--steps", "1"], mentions: "not valid JSON")
+        try expectOneLineError(["resume", corrupt, "--steps", "1"], mentions: "not valid JSON")
     }
 
     @Test func widthsAndConflicts() throws {

@@ -29,7 +29,7 @@ import Testing
         #expect(eval.status == 0 && eval.stdout.contains("conv 8,16"), "\(eval.stdout)\(eval.stderr)")
         let mc = try CLI.run(["eval", "--load", model, "--mc-samples", "5"])
         #expect(mc.status != 0 && mc.stderr.contains("not for this model"))
-        let resumed = try CLI.run(["train", "--load", model, "--steps", "10", "--format", "csv"])
+        let resumed = try CLI.run(["resume", model, "--steps", "10", "--format", "csv"])
         #expect(resumed.status == 0, "\(resumed.stderr)")
     }
 

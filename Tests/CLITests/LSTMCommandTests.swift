@@ -16,7 +16,7 @@ import Testing
         let straight = try CLI.run(["train"] + Self.base + ["--variant", "recurrent", "--steps", "40", "--format", "csv"])
         let first = try CLI.run(["train"] + Self.base + ["--variant", "recurrent", "--steps", "25", "--format", "csv", "--save", model])
         #expect(first.status == 0, "\(first.stderr)")
-        let resumed = try CLI.run(["train", "--load", model, "--steps", "15", "--format", "csv"])
+        let resumed = try CLI.run(["resume", model, "--steps", "15", "--format", "csv"])
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stdout.split(separator: "\n").last == straight.stdout.split(separator: "\n").last)
     }
@@ -34,7 +34,7 @@ import Testing
 
     @Test(arguments: [
         (["train", "--model", "lstm", "--dataset", "moons"], "needs a sequence data set"),
-        (["train", "--model", "lstm", "--dataset", "adding", "--hidden", "8,8"], "one --hidden width"),
+        (["train", "--model", "lstm", "--dataset", "adding", "--hidden", "8,8"], "--hidden: an LSTM takes one width"),
         (["train", "--dataset", "adding", "--rnn-variant", "naive"], "--rnn-variant needs --model lstm"),
         (["train", "--dataset", "adding", "--variant", "rnndrop"], "needs --model lstm"),
         (["train", "--model", "lstm", "--dataset", "adding", "--rnn-variant", "sideways"], "--rnn-variant: unknown value"),

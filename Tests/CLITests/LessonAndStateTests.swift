@@ -27,6 +27,10 @@ import Testing
         let bad = dir.appendingPathComponent("bad.json").path
         try "{\"name\": \"x\", \"title\": \"t\", \"caption\": [], \"options\": [\"--rate\", \"9\"]}".write(toFile: bad, atomically: true, encoding: .utf8)
         try oneLine(["run", "--lesson", bad], "--rate")
+        // A typed choice's error stays one line, though the parser lists many values on lines of their own.
+        let badVariant = dir.appendingPathComponent("variant.json").path
+        try "{\"name\": \"x\", \"title\": \"t\", \"caption\": [], \"options\": [\"--variant\", \"zoneout\"]}".write(toFile: badVariant, atomically: true, encoding: .utf8)
+        try oneLine(["run", "--lesson", badVariant], "lesson 'x': bad options: --variant: unknown value 'zoneout' (one of: bernoulli,")
         let notJSON = dir.appendingPathComponent("nojson.json").path
         try "hello".write(toFile: notJSON, atomically: true, encoding: .utf8)
         try oneLine(["run", "--lesson", notJSON], "not a valid lesson")

@@ -51,7 +51,7 @@ import Testing
         let labels = predict.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[5] }
         #expect(Set(labels).isSubset(of: ["ant", "bee", "cat"]) && labels.filter { $0 != "ant" }.count > 60)
         // Continuing needs the data: one line naming what is missing.
-        let cont = try run(["train", "--load", model, "--steps", "1"], in: elsewhere)
+        let cont = try run(["resume", model, "--steps", "1"], in: elsewhere)
         #expect(oneLineError(cont) && cont.stderr.contains("is missing"), "\(cont.stderr)")
         try "w,h,kind\n1,2,wasp\n".write(to: elsewhere.appendingPathComponent("odd.csv"), atomically: true, encoding: .utf8)
         let odd = try run(["eval", "--load", model, "--dataset", "odd.csv"], in: elsewhere)
@@ -66,10 +66,10 @@ import Testing
             try FileManager.default.moveItem(at: home.appendingPathComponent(f), to: moved.appendingPathComponent(f))
         }
         let model = moved.appendingPathComponent("m.json").path
-        let cont = try CLI.run(["train", "--load", model, "--steps", "5", "--format", "csv"])
+        let cont = try CLI.run(["resume", model, "--steps", "5", "--format", "csv"])
         #expect(cont.status == 0, "\(cont.stderr)")
         try (Self.classes() + "9,9,cat\n").write(to: moved.appendingPathComponent("a.csv"), atomically: true, encoding: .utf8)
-        let changed = try CLI.run(["train", "--load", model, "--steps", "5"])
+        let changed = try CLI.run(["resume", model, "--steps", "5"])
         #expect(oneLineError(changed) && changed.stderr.contains("--allow-changed-data"), "\(changed.stderr)")
     }
 

@@ -37,7 +37,7 @@ import Testing
         let straight = try CLI.run(["train", "--dataset", "xor", "--hidden", "16,16", "--steps", "300", "--format", "csv"])
         let first = try CLI.run(["train", "--dataset", "xor", "--hidden", "16,16", "--steps", "200", "--format", "csv", "--save", model])
         #expect(first.status == 0)
-        let resumed = try CLI.run(["train", "--load", model, "--steps", "100", "--format", "csv"])
+        let resumed = try CLI.run(["resume", model, "--steps", "100", "--format", "csv"])
         #expect(resumed.status == 0, "\(resumed.stderr)")
         // The continued run ends exactly where the straight run does.
         #expect(resumed.stdout.split(separator: "\n").last == straight.stdout.split(separator: "\n").last)
@@ -46,8 +46,12 @@ import Testing
         let obj = try JSONSerialization.jsonObject(with: Data(eval.stdout.utf8)) as? [String: Any]
         #expect(obj?["step"] as? Int == 200)
         #expect((obj?["results"] as? [Any])?.count == 2)
-        let conflict = try CLI.run(["train", "--load", model, "--rate", "0.2"])
-        #expect(conflict.status != 0 && conflict.stderr.contains("cannot be combined with --load"))
+        // A saved model keeps its configuration: resume's parser has no --rate to accept.
+        let conflict = try CLI.run(["resume", model, "--rate", "0.2"])
+        #expect(conflict.status != 0 && conflict.stderr.contains("--rate"), "\(conflict.stderr)")
+        // The old spelling points to the new one, in one line.
+        let old = try CLI.run(["train", "--load", model, "--steps", "1"])
+        #expect(old.status != 0 && old.stderr == "dropviz: train --load is now 'dropviz resume \(model)' (the saved model keeps its own configuration)\n", "\(old.stderr)")
     }
 
     @Test func datasetsListsEverySet() throws {

@@ -86,10 +86,10 @@ import Testing
     @Test func imageDataAreRequired() {
         var c = Self.config(.spatial)
         c.dataset = "moons"
-        #expect(throws: DropvizError.self) { try Trainer(config: c) }
+        #expect(throws: SettingError.self) { try Trainer(config: c) }
         var v = Self.config(.spatial)
         v.conv?.padding = .valid
-        #expect(throws: DropvizError.self, "8→6→3→1 cannot be pooled") { try Trainer(config: v) }
+        #expect(throws: SettingError.self, "8→6→3→1 cannot be pooled") { try Trainer(config: v) }
         v.conv?.channels = [8]
         v.conv?.rates = [0.2]
         #expect((try? Trainer(config: v)) != nil, "one valid conv layer: 8→6→3")

@@ -52,7 +52,7 @@ import Testing
             #expect(abs(s / 50) < 1e-4)
             #expect(abs(s2 / 50 - 1) < 1e-3)
         }
-        #expect(throws: DropvizError.self) { var r = Xoshiro(seed: 1); _ = try DataSplit(all, valFraction: 0.3, trainSize: 500, rng: &r) }
+        #expect(throws: SettingError.self) { var r = Xoshiro(seed: 1); _ = try DataSplit(all, valFraction: 0.3, trainSize: 500, rng: &r) }
     }
 
     @Test func noiseMovesGeneratedPoints() {

@@ -9,7 +9,7 @@ import Testing
     static let inputs = 3, classes = 3
 
     func network(hidden: [Int], rates: [Float], scaling: Scaling = .inverted, variant: DropoutVariant = .bernoulli,
-                 task: Task = .classification(classes: classes)) -> Network {
+                 task: LearningTask = .classification(classes: classes)) -> Network {
         var initRNG = Xoshiro(seed: 77)
         let arch = Architecture(inputs: Self.inputs, hidden: hidden, task: task, activation: .tanh)
         let net = Network(arch, rates: rates, scaling: scaling, variant: variant, initRNG: &initRNG, maskSeed: 5)

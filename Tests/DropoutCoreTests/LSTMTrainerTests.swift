@@ -37,9 +37,10 @@ import Testing
             do { _ = try Trainer(config: c); return "" } catch { return "\(error)" }
         }
         #expect(message { $0.dataset = "moons" }.contains("needs a sequence data set"))
-        #expect(message { $0.hidden = [8, 8]; $0.rates = [0, 0, 0] }.contains("one --hidden width"))
-        #expect(message { $0.sequenceLength = 1 }.contains("--seq-len must be between 2"))
-        #expect(message { $0.lstm = nil; $0.dataset = "moons" }.contains("--seq-len applies to the sequence data sets"))
+        #expect(message { $0.hidden = [8, 8]; $0.rates = [0, 0, 0] }.contains("an LSTM takes one width"))
+        // The core names the setting, not a command-line flag (the CLI adds the flag).
+        #expect(message { $0.sequenceLength = 1 } == "sequence length must be between 2 and \(SequenceDatasets.maxLength), got 1")
+        #expect(message { $0.lstm = nil; $0.dataset = "moons" }.contains("sequence length applies to the sequence data sets"))
     }
 
     /// Rates and the variant change between steps without resetting anything, and are marked.

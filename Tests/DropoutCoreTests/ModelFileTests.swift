@@ -72,6 +72,9 @@ import Testing
         #expect(error(text.replacingOccurrences(of: "\"version\":3", with: "\"version\":7")).contains("version 7"))
         #expect(error(text.replacingOccurrences(of: "\"hidden\":[12,8]", with: "\"hidden\":[12,9]")).contains("wrong shape"))
         #expect(error(text.replacingOccurrences(of: "\"step\":0", with: "\"step\":\"x\"")).contains("corrupt"))
+        // A bad setting names the file and the setting (plainly: a model file has no flags).
+        let badRate = try #require(text.range(of: #""learningRate":[^,}]*"#, options: .regularExpression))
+        #expect(error(text.replacingCharacters(in: badRate, with: "\"learningRate\":-1")).hasSuffix("': learning rate must be a positive number, got -1.0"))
         do {
             _ = try ModelFile.read(from: tempPath("missing.json"))
             Issue.record("a missing file must fail")

@@ -4,7 +4,7 @@ import Testing
 
 /// Monte Carlo dropout (Gal & Ghahramani 2016) and the calibration error it is judged by.
 @Suite struct MonteCarloDropoutTests {
-    func network(rates: [Float], task: Task = .classification(classes: 2), hidden: [Int] = [3]) -> Network {
+    func network(rates: [Float], task: LearningTask = .classification(classes: 2), hidden: [Int] = [3]) -> Network {
         var initRNG = Xoshiro(seed: 51)
         let arch = Architecture(inputs: 2, hidden: hidden, task: task, activation: .tanh)
         let net = Network(arch, rates: rates, scaling: .inverted, variant: .bernoulli, initRNG: &initRNG, maskSeed: 6)

@@ -56,7 +56,7 @@ import Testing
     @Test func badGrids() throws {
         #expect(try RateGrid.parse("0, 0.25,0.5") == [0, 0.25, 0.5])
         for (text, needle) in [("0.5", "2 to 9 rates, got 1"), ("0,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.85", "got 10"),
-                               ("0,x", "'x' is not a rate"), ("0,1.2", "--grid rate"), ("0,,0.5", "'' is not a rate")] {
+                               ("0,x", "'x' is not a rate"), ("0,1.2", "grid rate must be in [0, 1)"), ("0,,0.5", "'' is not a rate")] {
             #expect {
                 try RateGrid.parse(text)
             } throws: { error in

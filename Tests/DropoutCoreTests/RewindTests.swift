@@ -140,7 +140,7 @@ import Testing
         for _ in 0..<80 { b.step() }
         let text = StateString.encode(b, extras: [("step", "180")])
         #expect(text.contains(";changes=30:p1+2=0.6,30:scaling=none,70:variant=gaussian,100:p0=0.2,100:lr=0.002"), "\(text)")
-        let (config, extras) = try StateString.decode(text)
+        let (config, extras) = try StateString.decode(text, extraKeys: ["step"])
         #expect(config == c, "the configuration of step 0")
         let r = try Trainer(config: config)
         try r.schedule(RunChange.decode(try #require(extras["changes"])))
@@ -157,7 +157,7 @@ import Testing
         #expect(text == StateString.encode(t.config, extras: [("step", "20")]), "no changes: the old form")
         #expect(!text.contains("changes="))
         let old = "v1;data=moons;noise=default;train=100;val=0.3;hidden=16,16;act=relu;rates=0.1,0.5,0.5;scaling=inverted;variant=bernoulli;opt=adam;lr=0.01;batch=16;seed=7;eval=10;step=20"
-        let (config, extras) = try StateString.decode(old)
+        let (config, extras) = try StateString.decode(old, extraKeys: ["step"])
         #expect(config == Self.config() && extras["changes"] == nil)
     }
 

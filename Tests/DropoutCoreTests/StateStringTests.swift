@@ -29,7 +29,7 @@ import Testing
         c.evalEvery = 7
         c.valFraction = 0.25
         let text = StateString.encode(c, extras: [("step", "1200"), ("twin", "0")])
-        let (back, extras) = try StateString.decode(text)
+        let (back, extras) = try StateString.decode(text, extraKeys: ["step", "twin"])
         #expect(back == c)
         #expect(extras == ["step": "1200", "twin": "0"])
         #expect(!text.contains(" "), "one word, easy to paste")
@@ -42,6 +42,8 @@ import Testing
         #expect(message("hello").contains("not a dropviz state string"))
         #expect(message("v1;rates=0,x").contains("bad value '0,x' for 'rates'"))
         #expect(message("v1;colour=red").contains("unknown key 'colour'"))
+        // Keys the caller did not name are unknown to the core, the visualizer's included.
+        #expect(message("v1;step=20").contains("unknown key 'step'"))
         #expect(message("v1;rates=0,1.5,0.5").contains("rate"))
     }
 }

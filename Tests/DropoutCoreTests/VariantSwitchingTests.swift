@@ -82,9 +82,9 @@ import Testing
         #expect(t.network.dropout.allSatisfy { $0.standoutAlpha == -2 && $0.standoutBeta == 0.5 })
         try t.setDropConnectInference(.meanField, samples: 64)
         #expect(t.network.dropout.allSatisfy { $0.connectionInference == .meanField && $0.inferenceSamples == 64 })
-        #expect(throws: DropvizError.self) { try t.setDropConnectInference(.momentMatching, samples: 0) }
+        #expect(throws: SettingError.self) { try t.setDropConnectInference(.momentMatching, samples: 0) }
         var bad = config()
         bad.standoutAlpha = .nan
-        #expect(throws: DropvizError.self) { try bad.validate() }
+        #expect(throws: SettingError.self) { try bad.validate() }
     }
 }

@@ -16,7 +16,7 @@ import Testing
         let wrapped = StateOverlay.wrap(s.stateString, width: 76)
         #expect(wrapped.joined() == s.stateString)
         for line in wrapped { #expect(shown.contains { $0.contains(line) }, "\(line)") }
-        let (config, extras) = try StateString.decode(s.stateString)
+        let (config, extras) = try StateString.decode(s.stateString, extraKeys: AppState.stateStringKeys)
         // The configuration of step 0 and the change made since, at its step.
         #expect(config == s.trainer.timeline.initialConfig)
         #expect(extras["step"] == "12")

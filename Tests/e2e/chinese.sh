@@ -127,7 +127,7 @@ cleanup
 
 out=$("$bin" run --lang fr 2>&1 >/dev/null); status=$?
 check "--lang fr: an error" test "$status" -ne 0
-check "  ...one line naming the option" test "$out" = "dropviz: --lang must be en or zh, got 'fr'"
+check "  ...one line naming the option" test "$out" = "dropviz: --lang: unknown value 'fr' (one of: en, zh)"
 out=$(DROPVIZ_LANG=cn "$bin" lesson overfitting 2>&1 >/dev/null); status=$?
 check "DROPVIZ_LANG=cn: an error naming the variable" grep -q "DROPVIZ_LANG must be en or zh, got 'cn'" <<<"$out"
 
