@@ -36,6 +36,11 @@ public final class SweepJob: Sendable {
         SweepRunner.submit(self)
     }
 
+    /// Starts the sweep `request` describes (the event loop's `Effect.startSweep`).
+    public convenience init(_ request: SweepRequest) {
+        self.init(base: request.base, rates: request.rates, seeds: request.seeds, steps: request.steps)
+    }
+
     public var snapshot: Snapshot { state.withLock { $0 } }
 
     /// Stops within one training step of the network being trained now.
