@@ -6,7 +6,7 @@ public enum HelpOverlay {
     /// each would widen the columns past an 80-column screen).
     public static func render(glyphs: Glyphs, language: Language = .en, presenter: PresenterControls = .init(), in area: Rect, into buffer: inout Buffer) {
         let rows = KeyBindings.all.map { row in
-            (keys: ascii(row.keys, glyphs), action: ascii(language.translate(row.action), glyphs), locked: presenter.locks(row: row.keys))
+            (keys: glyphs.spell(row.keys), action: glyphs.spell(language.translate(row.action)), locked: presenter.locks(row: row.keys))
         }
         let keyWidth = rows.map(\.keys.displayWidth).max() ?? 0
         let entryWidth = keyWidth + 2 + (rows.map(\.action.displayWidth).max() ?? 0)
@@ -18,7 +18,7 @@ public enum HelpOverlay {
         let height = min(area.height, perColumn + 4)
         let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
         buffer.fill(box, " ")
-        drawBox(box, title: language.text(.keysTitle), glyphs: glyphs, into: &buffer)
+        Box(title: language.text(.keysTitle), glyphs: glyphs).render(area: box, into: &buffer)
         for (i, row) in rows.enumerated() {
             let column = i / perColumn, line = i % perColumn
             guard line + 1 < box.height - 2 else { continue }
@@ -27,7 +27,7 @@ public enum HelpOverlay {
             _ = buffer.put(row.keys, x: x, y: y, style: row.locked ? Style(dim: true) : Style(bold: true).fg(.yellow), maxWidth: max(0, box.right - 2 - x))
             _ = buffer.put(row.action, x: x + keyWidth + 2, y: y, style: row.locked ? Style(dim: true) : .plain, maxWidth: max(0, box.right - 2 - x - keyWidth - 2))
         }
-        _ = buffer.put(ascii(footer, glyphs), x: box.x + 2, y: box.bottom - 2, style: Style(dim: true), maxWidth: box.width - 4)
+        _ = buffer.put(glyphs.spell(footer), x: box.x + 2, y: box.bottom - 2, style: Style(dim: true), maxWidth: box.width - 4)
     }
 
     /// The second page: what every symbol, shade, colour, label and panel on the screen means.
@@ -69,7 +69,7 @@ public enum HelpOverlay {
             ("  H, MI", "predictive entropy and mutual information (nats): uncertainty"),
             ("confusion", "validation confusion matrix"),
             ("sweep", "W: one network per rate, validation loss against the rate"),
-        ].map { (ascii(translateTerm($0.0, language), glyphs), ascii(language.translate($0.1), glyphs)) }
+        ].map { (glyphs.spell(translateTerm($0.0, language)), glyphs.spell(language.translate($0.1))) }
     }
 
     /// The legend, wrapped to the box and cut into pages that fit its height: each entry is
@@ -99,7 +99,7 @@ public enum HelpOverlay {
         guard !pages.isEmpty, box.height >= 4 else { return }
         let index = min(max(page, 0), pages.count - 1)
         buffer.fill(box, " ")
-        drawBox(box, title: language.text(.legendTitle), glyphs: glyphs, into: &buffer)
+        Box(title: language.text(.legendTitle), glyphs: glyphs).render(area: box, into: &buffer)
         let inner = box.inset(by: 1)
         for (k, line) in pages[index].enumerated() where k < inner.height - 1 {
             let y = inner.y + k
@@ -112,7 +112,7 @@ public enum HelpOverlay {
         }
         let more = index + 1 < pages.count ? language.text(.legendNextPage) : ""
         let footer = language.text(.pageOf, index + 1, pages.count) + more + language.text(.anyOtherKeyCloses)
-        _ = buffer.put(ascii(footer, glyphs), x: inner.x + 1, y: inner.bottom - 1, style: Style(dim: true), maxWidth: inner.width - 2)
+        _ = buffer.put(glyphs.spell(footer), x: inner.x + 1, y: inner.bottom - 1, style: Style(dim: true), maxWidth: inner.width - 2)
     }
 
     /// Pages of the legend at this screen size (for `?` to know when to close).
@@ -126,32 +126,5 @@ public enum HelpOverlay {
         let whole = language.translate(term)
         guard whole == term, let space = term.firstIndex(of: " ") else { return whole }
         return String(term[...space]) + language.translate(String(term[term.index(after: space)...]))
-    }
-
-    static func ascii(_ s: String, _ glyphs: Glyphs) -> String {
-        guard !glyphs.isUnicode else { return s }
-        return s.replacingOccurrences(of: "↑", with: "up").replacingOccurrences(of: "↓", with: "down")
-            .replacingOccurrences(of: "←", with: "left").replacingOccurrences(of: "→", with: "right")
-            .replacingOccurrences(of: "…", with: "..").replacingOccurrences(of: "±", with: "+-")
-            .replacingOccurrences(of: "∓", with: "-+").replacingOccurrences(of: "÷", with: "/").replacingOccurrences(of: "×", with: "x")
-            .replacingOccurrences(of: "½", with: "1/2").replacingOccurrences(of: "α", with: "alpha").replacingOccurrences(of: "β", with: "beta")
-            .replacingOccurrences(of: "·", with: "-")
-    }
-
-    static func drawBox(_ r: Rect, title: String, glyphs: Glyphs, into buffer: inout Buffer) {
-        guard r.width >= 2, r.height >= 2 else { return }
-        for x in r.x..<r.right {
-            buffer.set(x: x, y: r.y, glyphs.horizontal)
-            buffer.set(x: x, y: r.bottom - 1, glyphs.horizontal)
-        }
-        for y in r.y..<r.bottom {
-            buffer.set(x: r.x, y: y, glyphs.vertical)
-            buffer.set(x: r.right - 1, y: y, glyphs.vertical)
-        }
-        buffer.set(x: r.x, y: r.y, glyphs.topLeft)
-        buffer.set(x: r.right - 1, y: r.y, glyphs.topRight)
-        buffer.set(x: r.x, y: r.bottom - 1, glyphs.bottomLeft)
-        buffer.set(x: r.right - 1, y: r.bottom - 1, glyphs.bottomRight)
-        _ = buffer.put(title, x: r.x + 2, y: r.y, style: Style(bold: true), maxWidth: r.width - 4)
     }
 }
