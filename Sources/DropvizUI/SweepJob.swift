@@ -36,9 +36,9 @@ public final class SweepJob: Sendable {
         SweepRunner.submit(self)
     }
 
-    /// Starts the sweep `request` describes (the event loop's `Effect.startSweep`).
-    public convenience init(_ request: SweepRequest) {
-        self.init(base: request.base, rates: request.rates, seeds: request.seeds, steps: request.steps)
+    /// Starts the sweep `plan` describes (the event loop's `Effect.startSweep`).
+    public convenience init(_ plan: RateSweep.Plan) {
+        self.init(base: plan.config, rates: plan.rates, seeds: plan.seeds, steps: plan.steps)
     }
 
     public var snapshot: Snapshot { state.withLock { $0 } }

@@ -209,9 +209,9 @@ private func handle(_ s: inout AppState, _ event: InputEvent, _ effects: inout [
     case .char("W"):
         // The loop cancels any sweep before and starts this one; until its first result the
         // panel shows it empty.
-        let request = SweepRequest(base: s.trainer.config, rates: SweepJob.defaultRates, seeds: 3, steps: SweepJob.steps)
-        effects.append(.startSweep(request))
-        s.sweep = request.emptySnapshot
+        let plan = RateSweep.Plan(config: s.trainer.config, rates: SweepJob.defaultRates, seeds: 3, steps: SweepJob.steps)
+        effects.append(.startSweep(plan))
+        s.sweep = SweepJob.Snapshot(empty: plan)
         s.panel = .sweep
         s.notice = s.tr(.sweepStarted, SweepJob.steps)
     case .char("S"):

@@ -24,13 +24,13 @@ import Testing
     @Test func sweepKeyAsksForASweepOfTheCurrentConfigAndShowsItEmpty() throws {
         var s = try Fixtures.state(hidden: [8])
         let effects = update(&s, .input(.char("W")))
-        let request = SweepRequest(base: s.trainer.config, rates: SweepJob.defaultRates, seeds: 3, steps: SweepJob.steps)
-        #expect(effects == [.startSweep(request)])
+        let plan = RateSweep.Plan(config: s.trainer.config, rates: SweepJob.defaultRates, seeds: 3, steps: SweepJob.steps)
+        #expect(effects == [.startSweep(plan)])
         #expect(s.panel == .sweep)
         #expect(s.sweep == SweepJob.Snapshot(total: 30, steps: SweepJob.steps, seeds: 3))
         #expect(Fixtures.text(Fixtures.render(s)).contains("0/30 runs"))
         // Progress replaces what the panel shows.
-        var progress = request.emptySnapshot
+        var progress = SweepJob.Snapshot(empty: plan)
         progress.failure = "out of memory"
         update(&s, .sweepProgress(progress))
         #expect(s.sweep == progress)

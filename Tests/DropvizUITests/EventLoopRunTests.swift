@@ -85,11 +85,11 @@ extension SweepJobTests {
             let runner = EffectRunner()
             let s = try Visualizer.run(state: try state(width: 160, height: 45), screen: screen, effects: runner)
             #expect(!screen.ranOut)
-            guard case .startSweep(let request)? = runner.log.first else {
+            guard case .startSweep(let plan)? = runner.log.first else {
                 Issue.record("no sweep started: \(runner.log)")
                 return
             }
-            #expect(request.rates == SweepJob.defaultRates && request.seeds == 3)
+            #expect(plan.rates == SweepJob.defaultRates && plan.seeds == 3)
             #expect(s.panel == .sweep)
             #expect((s.sweep?.runs.count ?? 0) >= 1)
             #expect(s.sweep?.total == 30)

@@ -10,25 +10,12 @@ public enum Effect: Sendable, Equatable {
     case exportFigures(theme: FigureTheme)
     /// `W`: cancel the sweep running before (if any) and start this one; its results arrive
     /// as `.sweepProgress` while it runs.
-    case startSweep(SweepRequest)
+    case startSweep(RateSweep.Plan)
 }
 
-/// A rate sweep to run in the background: `rates` × `seeds` networks of `steps` steps on `base`.
-public struct SweepRequest: Sendable, Equatable {
-    public var base: TrainingConfig
-    public var rates: [Float]
-    public var seeds: Int
-    public var steps: Int
-
-    public init(base: TrainingConfig, rates: [Float], seeds: Int, steps: Int) {
-        self.base = base
-        self.rates = rates
-        self.seeds = seeds
-        self.steps = steps
-    }
-
-    /// What the sweep panel shows before the first network has finished.
-    public var emptySnapshot: SweepJob.Snapshot {
-        SweepJob.Snapshot(total: rates.count * seeds, steps: steps, seeds: seeds)
+extension SweepJob.Snapshot {
+    /// What the sweep panel shows of `plan` before its first network has finished.
+    public init(empty plan: RateSweep.Plan) {
+        self.init(total: plan.rates.count * plan.seeds, steps: plan.steps, seeds: plan.seeds)
     }
 }

@@ -29,9 +29,9 @@ public final class EffectRunner {
         case .exportFigures(let theme):
             let notice = state.exportFigures(directory: directory, theme: theme)
             return [.exported(notice: notice)]
-        case .startSweep(let request):
+        case .startSweep(let plan):
             sweep?.cancel()
-            sweep = SweepJob(request)
+            sweep = SweepJob(plan)
             sent = nil
             return []
         }
