@@ -64,8 +64,9 @@ public struct AppState {
     public var twin: Trainer? = nil
     /// The rate of the twin's hidden layers when it is created.
     public var twinRate: Float = 0
-    /// The background rate sweep of the sweep panel (`W` starts it).
-    public var sweep: SweepJob? = nil
+    /// The results so far of the background rate sweep of the sweep panel (`W` starts it; the
+    /// event loop runs it and sends its progress as `.sweepProgress`).
+    public var sweep: SweepJob.Snapshot? = nil
     /// The grid of rates (`--grid`); `trainer` is its selected cell (GridMode.swift).
     public var grid: RateGrid? = nil
     public var gridSelected = 0

@@ -101,7 +101,7 @@ struct ConvDiagram {
                 text = text.replacingOccurrences(of: u, with: a)
             }
         }
-        return PanelSupport.ascii(text, s.glyphs)
+        return s.glyphs.spell(text)
     }
 
     func render(area: Rect, into buffer: inout Buffer) {
@@ -113,7 +113,7 @@ struct ConvDiagram {
             let style = i == selected ? Style(bold: true).reverse() : (i == layer ? Style(bold: true) : Style())
             x = buffer.put(label, x: x, y: area.y, style: style, maxWidth: area.right - x) + 2
         }
-        _ = buffer.put(PanelSupport.ascii(info, glyphs), x: area.x + 1, y: area.y + 1, style: Style().fg(.cyan), maxWidth: area.width - 1)
+        _ = buffer.put(glyphs.spell(info), x: area.x + 1, y: area.y + 1, style: Style().fg(.cyan), maxWidth: area.width - 1)
         let body = Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2)
         guard var inputView = input else { return }
         if let head {

@@ -32,8 +32,7 @@ extension AppState {
         let i = ((names.firstIndex(of: c.dataset) ?? -1) + 1) % names.count
         c.dataset = names[i]
         c.noise = nil
-        let generated = DatasetCatalog.entry(c.dataset)?.isGenerated ?? false
-        c.trainSize = generated ? 80 : nil
+        c.trainSize = TrainingConfig.defaultTrainSize(for: c.dataset)
         c.rates = [c.rates[0]] + c.hidden.indices.map { c.rates[$0 + 1] }
         // Input features go on to the next 2-D set; a set of another shape gets its own inputs.
         if !rebuild(c, reason: tr(.dataSetNamed, c.dataset)), c.inputFeatures != nil {

@@ -5,7 +5,7 @@ import TermUI
 public enum Formula {
     /// The line that fits `width`: the full form, or a shorter one saying the same.
     public static func line(_ c: TrainingConfig, unicode: Bool = true, width: Int = .max, language: Language = .en) -> String {
-        let forms = candidates(c, language).map { unicode ? $0 : ascii($0) }
+        let forms = candidates(c, language).map { unicode ? $0 : Glyphs.ascii.spell($0) }
         return forms.first { $0.displayWidth <= width } ?? forms[forms.count - 1]
     }
 
@@ -30,14 +30,6 @@ public enum Formula {
     }
 
     static func fmt(_ v: Float) -> String { String(format: "%g", Double(v)) }
-
-    static func ascii(_ s: String) -> String {
-        var t = s
-        for (a, b) in [("·", "*"), ("│", "|"), ("⊙", "(.)"), ("σ", "sigmoid"), ("π", "pi"), ("α", "a"), ("β", "b"), ("×", "x"), ("~", "~")] {
-            t = t.replacingOccurrences(of: a, with: b)
-        }
-        return t
-    }
 }
 
 import Foundation

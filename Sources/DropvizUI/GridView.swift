@@ -40,7 +40,7 @@ enum GridView {
     static func renderCell(_ s: AppState, cell: Trainer, selected: Bool, index: Int,
                            scale: (low: Double, high: Double), area: Rect, into buffer: inout Buffer) {
         guard area.width >= 12, area.height >= 4 else { return }
-        HelpOverlay.drawBox(area, title: "", glyphs: s.glyphs, into: &buffer)
+        Box(title: "", glyphs: s.glyphs).render(area: area, into: &buffer)
         let title = " p=\(rateLabel(cell)) "
         _ = buffer.put(title, x: area.x + 2, y: area.y, style: Style(bold: true, reverse: selected), maxWidth: area.width - 4)
         let inner = area.inset(by: 1)

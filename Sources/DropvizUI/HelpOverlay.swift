@@ -19,7 +19,7 @@ public enum HelpOverlay {
 
     static func keyRows(glyphs: Glyphs, language: Language, presenter: PresenterControls) -> [KeyRow] {
         KeyBindings.all.map { row in
-            (keys: ascii(row.keys, glyphs), action: ascii(language.translate(row.action), glyphs), locked: presenter.locks(row: row.keys))
+            (keys: glyphs.spell(row.keys), action: glyphs.spell(language.translate(row.action)), locked: presenter.locks(row: row.keys))
         }
     }
 
@@ -66,11 +66,11 @@ public enum HelpOverlay {
         let locked = rows.contains(where: \.locked)
         let pages = keyLayout(rows, footerWidth: 0, in: area).pages
         let index = min(max(page, 0), pages - 1)
-        let footer = ascii(keyFooter(page: index, pages: pages, locked: locked, language: language), glyphs)
+        let footer = glyphs.spell(keyFooter(page: index, pages: pages, locked: locked, language: language))
         let layout = keyLayout(rows, footerWidth: footer.displayWidth, in: area)
         let box = layout.box
         buffer.fill(box, " ")
-        drawBox(box, title: language.text(.keysTitle), glyphs: glyphs, into: &buffer)
+        Box(title: language.text(.keysTitle), glyphs: glyphs).render(area: box, into: &buffer)
         for (i, row) in rows.enumerated().dropFirst(index * layout.perPage).prefix(layout.perPage) {
             let k = i - index * layout.perPage
             let column = k / layout.perColumn, line = k % layout.perColumn
@@ -122,7 +122,7 @@ public enum HelpOverlay {
             ("  H, MI", "predictive entropy and mutual information (nats): uncertainty"),
             ("confusion", "validation confusion matrix"),
             ("sweep", "W: one network per rate, validation loss against the rate"),
-        ].map { (ascii(translateTerm($0.0, language), glyphs), ascii(language.translate($0.1), glyphs)) }
+        ].map { (glyphs.spell(translateTerm($0.0, language)), glyphs.spell(language.translate($0.1))) }
     }
 
     /// The legend, wrapped to the box and cut into pages that fit its height: each entry is
@@ -152,7 +152,7 @@ public enum HelpOverlay {
         guard !pages.isEmpty, box.height >= 4 else { return }
         let index = min(max(page, 0), pages.count - 1)
         buffer.fill(box, " ")
-        drawBox(box, title: language.text(.legendTitle), glyphs: glyphs, into: &buffer)
+        Box(title: language.text(.legendTitle), glyphs: glyphs).render(area: box, into: &buffer)
         let inner = box.inset(by: 1)
         for (k, line) in pages[index].enumerated() where k < inner.height - 1 {
             let y = inner.y + k
@@ -165,7 +165,7 @@ public enum HelpOverlay {
         }
         let more = index + 1 < pages.count ? language.text(.legendNextPage) : ""
         let footer = language.text(.pageOf, index + 1, pages.count) + more + language.text(.anyOtherKeyCloses)
-        _ = buffer.put(ascii(footer, glyphs), x: inner.x + 1, y: inner.bottom - 1, style: Style(dim: true), maxWidth: inner.width - 2)
+        _ = buffer.put(glyphs.spell(footer), x: inner.x + 1, y: inner.bottom - 1, style: Style(dim: true), maxWidth: inner.width - 2)
     }
 
     /// Pages of the legend at this screen size (for `?` to know when to close).
@@ -179,32 +179,5 @@ public enum HelpOverlay {
         let whole = language.translate(term)
         guard whole == term, let space = term.firstIndex(of: " ") else { return whole }
         return String(term[...space]) + language.translate(String(term[term.index(after: space)...]))
-    }
-
-    static func ascii(_ s: String, _ glyphs: Glyphs) -> String {
-        guard !glyphs.isUnicode else { return s }
-        return s.replacingOccurrences(of: "↑", with: "up").replacingOccurrences(of: "↓", with: "down")
-            .replacingOccurrences(of: "←", with: "left").replacingOccurrences(of: "→", with: "right")
-            .replacingOccurrences(of: "…", with: "..").replacingOccurrences(of: "±", with: "+-")
-            .replacingOccurrences(of: "∓", with: "-+").replacingOccurrences(of: "÷", with: "/").replacingOccurrences(of: "×", with: "x")
-            .replacingOccurrences(of: "½", with: "1/2").replacingOccurrences(of: "α", with: "alpha").replacingOccurrences(of: "β", with: "beta")
-            .replacingOccurrences(of: "·", with: "-")
-    }
-
-    static func drawBox(_ r: Rect, title: String, glyphs: Glyphs, into buffer: inout Buffer) {
-        guard r.width >= 2, r.height >= 2 else { return }
-        for x in r.x..<r.right {
-            buffer.set(x: x, y: r.y, glyphs.horizontal)
-            buffer.set(x: x, y: r.bottom - 1, glyphs.horizontal)
-        }
-        for y in r.y..<r.bottom {
-            buffer.set(x: r.x, y: y, glyphs.vertical)
-            buffer.set(x: r.right - 1, y: y, glyphs.vertical)
-        }
-        buffer.set(x: r.x, y: r.y, glyphs.topLeft)
-        buffer.set(x: r.right - 1, y: r.y, glyphs.topRight)
-        buffer.set(x: r.x, y: r.bottom - 1, glyphs.bottomLeft)
-        buffer.set(x: r.right - 1, y: r.bottom - 1, glyphs.bottomRight)
-        _ = buffer.put(title, x: r.x + 2, y: r.y, style: Style(bold: true), maxWidth: r.width - 4)
     }
 }

@@ -50,7 +50,7 @@ enum LargeDataView {
         buffer.fill(whole, " ")
         let boxes = boxes(s), titles = titles(s)
         for (k, box) in boxes.enumerated() {
-            HelpOverlay.drawBox(box, title: PanelSupport.ascii(titles[k], s.glyphs), glyphs: s.glyphs, into: &buffer)
+            Box(title: s.glyphs.spell(titles[k]), glyphs: s.glyphs).render(area: box, into: &buffer)
         }
         let inner = boxes[0].inset(by: 1)
         DataPanel.render(s, area: inner, into: &buffer)

@@ -140,14 +140,14 @@ public enum LessonOverlay {
         let (box, pages) = pages(lesson, language: language, in: area)
         let index = min(max(page, 0), pages.count - 1)
         buffer.fill(box, " ")
-        HelpOverlay.drawBox(box, title: " \(lesson.title(in: language)) ", glyphs: glyphs, into: &buffer)
+        Box(title: " \(lesson.title(in: language)) ", glyphs: glyphs).render(area: box, into: &buffer)
         for (i, line) in pages[index].enumerated() where i < box.height - 3 {
             _ = buffer.put(line, x: box.x + 2, y: box.y + 1 + i, maxWidth: box.width - 4)
         }
         let footer = index + 1 < pages.count
             ? language.text(.lessonNextPage, index + 1, pages.count)
             : (pages.count > 1 ? language.text(.pageOf, index + 1, pages.count) : "") + language.text(.lessonCloses)
-        _ = buffer.put(HelpOverlay.ascii(footer, glyphs), x: box.x + 2, y: box.bottom - 2, style: Style(dim: true), maxWidth: box.width - 4)
+        _ = buffer.put(glyphs.spell(footer), x: box.x + 2, y: box.bottom - 2, style: Style(dim: true), maxWidth: box.width - 4)
     }
 
     /// Lines of at most `width` columns: broken at spaces, and between any two characters of

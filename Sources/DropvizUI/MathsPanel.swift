@@ -251,7 +251,7 @@ enum MathsPanel {
         for y in top..<dh { canvas.set(dotX: px, dotY: y, color: .yellow) }
         canvas.render(into: &buffer, area: plot, glyphs: glyphs)
         let room = area.right - plot.right
-        if let text = [L10n.peakLong, .peakShort, .peakMax].map({ glyphs.isUnicode ? language.text($0) : PanelText.ascii($0.rawValue) }).first(where: { $0.displayWidth <= room }) {
+        if let text = [L10n.peakLong, .peakShort, .peakMax].map({ glyphs.isUnicode ? language.text($0) : glyphs.spell($0.rawValue) }).first(where: { $0.displayWidth <= room }) {
             _ = buffer.put(text, x: plot.right, y: area.y + area.height - 1, style: labelStyle)
         }
     }

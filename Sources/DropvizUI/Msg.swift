@@ -10,4 +10,8 @@ public enum Msg: Sendable, Equatable {
     case resize(width: Int, height: Int)
     /// The event loop's measurement of training speed.
     case measured(stepsPerSecond: Double)
+    /// The result of `Effect.exportFigures`: the files written, or what went wrong.
+    case exported(notice: String)
+    /// The background sweep's results so far (`Effect.startSweep`), sent as they grow.
+    case sweepProgress(SweepJob.Snapshot)
 }

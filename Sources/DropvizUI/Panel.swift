@@ -39,7 +39,7 @@ public enum Panel: String, CaseIterable, Sendable {
 public enum PanelView {
     public static func render(_ s: AppState, area: Rect, into buffer: inout Buffer) {
         guard s.panel != .none, area.width >= 12, area.height >= 4 else { return }
-        HelpOverlay.drawBox(area, title: " \(s.lang.translate(s.panel.title)) ", glyphs: s.glyphs, into: &buffer)
+        Box(title: " \(s.lang.translate(s.panel.title)) ", glyphs: s.glyphs).render(area: area, into: &buffer)
         let inner = area.inset(by: 1)
         // The other panels read the dense network's units; a CNN has the confusion panel.
         if s.trainer.mlp == nil && s.panel != .confusion {

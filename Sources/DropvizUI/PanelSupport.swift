@@ -70,20 +70,12 @@ enum PanelSupport {
         (0..<s.trainer.network.architecture.inputs).filter { inputDropped(s, feature: $0) }.count
     }
 
-    /// `text` with the non-ASCII characters the panels use replaced when glyphs are ASCII.
-    static func ascii(_ text: String, _ glyphs: Glyphs) -> String {
-        guard !glyphs.isUnicode else { return text }
-        let table: [Character: String] = ["·": ".", "●": "o", "✕": "x", "✓": "ok", "✗": "no", "━": "-", "σ": "sd",
-                                          "×": "x", "−": "-", "…": "~", "≥": ">=", "→": "->", "■": "#", "│": "|", "⋯": "~", "–": "-"]
-        return String(text.flatMap { table[$0] ?? String($0) })
-    }
-
     /// Writes a line of text clipped to `area`'s width on row `row` (relative); nothing if the
     /// row is outside.
     @discardableResult
     static func line(_ text: String, row: Int, in area: Rect, x: Int = 0, style: Style = .plain,
                      glyphs: Glyphs, into buffer: inout Buffer) -> Int {
         guard row >= 0, row < area.height, x < area.width else { return area.x + x }
-        return buffer.put(ascii(text, glyphs), x: area.x + x, y: area.y + row, style: style, maxWidth: area.width - x)
+        return buffer.put(glyphs.spell(text), x: area.x + x, y: area.y + row, style: style, maxWidth: area.width - x)
     }
 }

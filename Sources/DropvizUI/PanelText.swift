@@ -15,7 +15,7 @@ struct PanelLine {
     func draw(x: Int, y: Int, maxWidth: Int, glyphs: Glyphs, into buffer: inout Buffer) {
         var column = x
         for seg in segments {
-            let text = glyphs.isUnicode ? seg.text : PanelText.ascii(seg.text)
+            let text = glyphs.spell(seg.text)
             let room = x + maxWidth - column
             guard room > 0 else { break }
             column = buffer.put(text, x: column, y: y, style: seg.style, maxWidth: room)
@@ -31,49 +31,6 @@ struct PanelBlock {
 }
 
 enum PanelText {
-    /// The ASCII spelling of the panels' mathematical characters; anything else outside ASCII
-    /// becomes `?`, so that an ASCII terminal never receives a byte it cannot show.
-    static func ascii(_ s: String) -> String {
-        var out = ""
-        for ch in s {
-            if ch.isASCII { out.append(ch); continue }
-            switch ch {
-            case "·": out += "*"
-            case "⊙": out += "(.)"
-            case "σ": out += "sigma"
-            case "π": out += "pi"
-            case "α": out += "a"
-            case "β": out += "b"
-            case "μ": out += "mu"
-            case "Σ": out += "sum"
-            case "²": out += "^2"
-            case "←": out += "<-"
-            case "→": out += "->"
-            case "≈": out += "~"
-            case "±": out += "+-"
-            case "✕": out += "x"
-            case "×": out += "x"
-            case "…": out += ".."
-            case "∈": out += "in"
-            case "−": out += "-"
-            case "½": out += ".5"
-            case "✓": out += " ok"
-            case "✗": out += " no"
-            case "¼": out += ".25"
-            case "█", "▓": out += "#"
-            case "▒": out += "="
-            case "░": out += "-"
-            case "│", "┃": out += "|"
-            case "▲": out += "^"
-            case "●": out += "o"
-            case "├", "┤": out += "|"
-            case "─": out += "-"
-            default: out += "?"
-            }
-        }
-        return out
-    }
-
     /// A number in at most about 6 characters: 3 significant figures without exponents in the
     /// usual range (what the panels show is activations, gates and probabilities).
     static func num(_ v: Double, digits: Int = 2) -> String {

@@ -7,11 +7,11 @@ public enum StateOverlay {
         let width = min(area.width, 100)
         let lines = wrap(state, width: width - 4)
         let notes = [language.text(.stateReproduce), language.text(.stateWritten)]
-            .map { HelpOverlay.ascii($0, glyphs) }
+            .map { glyphs.spell($0) }
         let height = min(area.height, lines.count + notes.count + 3)
         let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
         buffer.fill(box, " ")
-        HelpOverlay.drawBox(box, title: language.text(.stateTitle), glyphs: glyphs, into: &buffer)
+        Box(title: language.text(.stateTitle), glyphs: glyphs).render(area: box, into: &buffer)
         for (k, line) in (lines + [""] + notes).enumerated() where k < box.height - 2 {
             _ = buffer.put(line, x: box.x + 2, y: box.y + 1 + k, style: k < lines.count ? Style(bold: true) : Style(dim: true), maxWidth: box.width - 4)
         }

@@ -44,8 +44,7 @@ public enum StatusBar {
     }
 
     public static func render(_ s: AppState, area: Rect, into buffer: inout Buffer) {
-        var text = text(s, width: area.width)
-        if !s.glyphs.isUnicode { text = text.replacingOccurrences(of: "│", with: "|").replacingOccurrences(of: "×", with: "x") }
+        let text = s.glyphs.spell(text(s, width: area.width))
         buffer.fill(area, " ", style: Style(reverse: true))
         _ = buffer.put(text, x: area.x, y: area.y, style: Style(reverse: true), maxWidth: area.width)
         let state = runState(s)

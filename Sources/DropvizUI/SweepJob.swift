@@ -36,6 +36,11 @@ public final class SweepJob: Sendable {
         SweepRunner.submit(self)
     }
 
+    /// Starts the sweep `plan` describes (the event loop's `Effect.startSweep`).
+    public convenience init(_ plan: RateSweep.Plan) {
+        self.init(base: plan.config, rates: plan.rates, seeds: plan.seeds, steps: plan.steps)
+    }
+
     public var snapshot: Snapshot { state.withLock { $0 } }
 
     /// Stops within one training step of the network being trained now.

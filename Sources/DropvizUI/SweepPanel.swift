@@ -6,18 +6,17 @@ import TermUI
 /// as the background runs finish (`W` starts one on the current configuration).
 enum SweepPanel {
     static func render(_ s: AppState, area: Rect, into buffer: inout Buffer) {
-        guard let job = s.sweep else {
+        guard let snap = s.sweep else {
             let lines = [L10n.sweepIntro1, .sweepIntro2, .sweepIntro3, .sweepIntro4, .sweepIntro5].map { s.tr($0) }
             for (i, line) in lines.enumerated() where i < area.height {
-                _ = buffer.put(ascii(line, s.glyphs), x: area.x, y: area.y + i, style: Style(dim: true), maxWidth: area.width)
+                _ = buffer.put(s.glyphs.spell(line), x: area.x, y: area.y + i, style: Style(dim: true), maxWidth: area.width)
             }
             return
         }
-        let snap = job.snapshot
         let rows = RateSweep.summarize(snap.runs)
         var header = s.tr(.sweepHeader, snap.runs.count, snap.total, snap.steps, snap.seeds)
         if let f = snap.failure { header = s.tr(.failed, f) }
-        _ = buffer.put(ascii(header, s.glyphs), x: area.x, y: area.y, style: Style(bold: true), maxWidth: area.width)
+        _ = buffer.put(s.glyphs.spell(header), x: area.x, y: area.y, style: Style(bold: true), maxWidth: area.width)
         var parts: [String] = []
         if let b = RateSweep.bestByAccuracy(rows), let a = b.finalValAccuracy {
             parts.append(s.tr(.bestAccuracy, String(format: "%.1f", b.rate), String(format: "%.1f", a.mean * 100)))
@@ -28,7 +27,7 @@ enum SweepPanel {
         let joined = parts.joined(separator: " · ")
         let footer = joined.displayWidth <= area.width ? [joined] : parts.filter { $0.displayWidth <= area.width }
         for (k, line) in footer.enumerated() {
-            _ = buffer.put(ascii(line, s.glyphs), x: area.x, y: area.bottom - footer.count + k, style: Style().fg(.yellow), maxWidth: area.width)
+            _ = buffer.put(s.glyphs.spell(line), x: area.x, y: area.bottom - footer.count + k, style: Style().fg(.yellow), maxWidth: area.width)
         }
         let plotArea = Rect(x: area.x, y: area.y + 1, width: area.width, height: max(0, area.height - 1 - footer.count))
         guard rows.count >= 1, plotArea.height >= 3 else { return }
@@ -39,9 +38,5 @@ enum SweepPanel {
         var plot = LinePlot(series: [series], title: s.tr(.versusP), glyphs: s.glyphs)
         plot.xRange = 0...0.9
         plot.render(area: plotArea, into: &buffer)
-    }
-
-    static func ascii(_ text: String, _ glyphs: Glyphs) -> String {
-        glyphs.isUnicode ? text : text.replacingOccurrences(of: "…", with: "..").replacingOccurrences(of: "·", with: "|")
     }
 }

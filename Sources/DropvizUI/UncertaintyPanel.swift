@@ -118,7 +118,7 @@ enum UncertaintyPanel {
             let barWidth = max(4, area.width - nameWidth - 1 - numbers)
             for c in 0..<k where y < area.bottom - 1 {
                 let label = name(s, c, max: nameWidth).padded(toWidth: nameWidth)
-                _ = buffer.put(s.glyphs.isUnicode ? label : PanelText.ascii(label), x: area.x, y: y, style: r.label == c ? trueStyle : labelStyle)
+                _ = buffer.put(s.glyphs.spell(label), x: area.x, y: y, style: r.label == c ? trueStyle : labelStyle)
                 let barX = area.x + nameWidth + 1
                 drawBar(mean: Double(mean[c]), std: Double(std[c]), eval: Double(r.eval[c]), x: barX, y: y, width: barWidth, glyphs: s.glyphs, into: &buffer)
                 let text = PanelLine([(" " + prob(mean[c]) + "±" + prob(std[c]), meanStyle), (" " + prob(r.eval[c]), evalStyle)])
@@ -138,7 +138,7 @@ enum UncertaintyPanel {
                 drawColumn(mean: Double(mean[c]), std: Double(std[c]), x: x, bottom: y + rows - 1, rows: rows, style: meanStyle, glyphs: s.glyphs, into: &buffer)
                 drawColumn(mean: Double(r.eval[c]), std: 0, x: x + 1, bottom: y + rows - 1, rows: rows, style: evalStyle, glyphs: s.glyphs, into: &buffer)
                 let label = name(s, c, max: 1)
-                _ = buffer.put(s.glyphs.isUnicode ? label : PanelText.ascii(label), x: x, y: y + rows, style: r.label == c ? trueStyle.underline() : labelStyle)
+                _ = buffer.put(s.glyphs.spell(label), x: x, y: y + rows, style: r.label == c ? trueStyle.underline() : labelStyle)
             }
             let legendX = area.x + min(k * step, area.width)
             if area.right - legendX >= 8 {

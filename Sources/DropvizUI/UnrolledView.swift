@@ -111,8 +111,8 @@ struct UnrolledView {
             let label = String(format: "%@ p=%.2f", p.name, p.rate)
             x = buffer.put(label, x: x, y: area.y, style: i == selected ? Style(bold: true).reverse() : Style(), maxWidth: area.right - x) + 2
         }
-        _ = buffer.put(PanelSupport.ascii(lang.text(.nextVariantHint), glyphs), x: x, y: area.y, style: Style(dim: true), maxWidth: max(0, area.right - x))
-        _ = buffer.put(PanelSupport.ascii(info, glyphs), x: area.x + 1, y: area.y + 1, style: Style().fg(.cyan), maxWidth: area.width - 1)
+        _ = buffer.put(glyphs.spell(lang.text(.nextVariantHint)), x: x, y: area.y, style: Style(dim: true), maxWidth: max(0, area.right - x))
+        _ = buffer.put(glyphs.spell(info), x: area.x + 1, y: area.y + 1, style: Style().fg(.cyan), maxWidth: area.width - 1)
         let body = Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2)
         // The grid takes what it needs (up to 3 columns a step); the prediction the rest when
         // that leaves it room, else the grid has the whole width.
@@ -159,7 +159,7 @@ struct UnrolledView {
         if shownRows < rows.count { hidden.append(lang.text(.moreUnitsN, rows.count - shownRows)) }
         if first > 0 { hidden.append(lang.text(.stepsRange, first, steps - 1)) }
         if !hidden.isEmpty {
-            let note = PanelSupport.ascii(hidden.joined(separator: " "), glyphs)
+            let note = glyphs.spell(hidden.joined(separator: " "))
             let nx = max(area.x + label, area.right - note.displayWidth)
             buffer.fill(Rect(x: nx - 1, y: y, width: area.right - nx + 1, height: 1), " ")
             _ = buffer.put(note, x: nx, y: y, style: Style(dim: true), maxWidth: area.right - nx)

@@ -1,17 +1,20 @@
 import DropoutCore
 import TermUI
 
-/// The one place where the visualizer's state changes.
-public func update(_ s: inout AppState, _ msg: Msg) {
+/// The one place where the visualizer's state changes. What it cannot do to the state itself
+/// (write files, start or cancel the background sweep) it returns as effects, which the event
+/// loop runs (Effect.swift); their results come back as messages.
+@discardableResult
+public func update(_ s: inout AppState, _ msg: Msg) -> [Effect] {
     switch msg {
     case .step:
         // The lesson box pauses training while it is read aloud.
-        guard !s.paused, !s.trainer.diverged, !s.showLesson else { return }
+        guard !s.paused, !s.trainer.diverged, !s.showLesson else { return [] }
         // Evaluations in the background are behind (EvaluationScheduling.swift): wait for them.
-        guard !s.evaluationBacklogged else { return }
+        guard !s.evaluationBacklogged else { return [] }
         if case .perSecond(let n) = s.speed {
             s.framesSinceStep += 1
-            guard s.framesSinceStep >= AppState.frameRate / n else { return }
+            guard s.framesSinceStep >= AppState.frameRate / n else { return [] }
             s.framesSinceStep = 0
         }
         stepBoth(&s)
@@ -30,12 +33,19 @@ public func update(_ s: inout AppState, _ msg: Msg) {
     case .measured(let rate):
         s.stepsPerSecond = rate
     case .input(let event):
-        handle(&s, event)
+        var effects: [Effect] = []
+        handle(&s, event, &effects)
         s.settleRewind()
+        return effects
+    case .exported(let notice):
+        s.notice = notice
+    case .sweepProgress(let snapshot):
+        s.sweep = snapshot
     }
+    return []
 }
 
-private func handle(_ s: inout AppState, _ event: InputEvent) {
+private func handle(_ s: inout AppState, _ event: InputEvent, _ effects: inout [Effect]) {
     // A notice stays until the next key.
     if s.notice != nil, !s.trainer.diverged { s.notice = nil }
     if s.showLesson {
@@ -211,8 +221,11 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
             s.notice = s.tr(.standoutNotice, alpha, beta) + (c.variant == .standout ? "" : s.tr(.standoutUnused))
         } catch { s.notice = s.errorNotice(error) }
     case .char("W"):
-        s.sweep?.cancel()
-        s.sweep = SweepJob(base: s.trainer.config, rates: SweepJob.defaultRates, seeds: 3, steps: SweepJob.steps)
+        // The loop cancels any sweep before and starts this one; until its first result the
+        // panel shows it empty.
+        let plan = RateSweep.Plan(config: s.trainer.config, rates: SweepJob.defaultRates, seeds: 3, steps: SweepJob.steps)
+        effects.append(.startSweep(plan))
+        s.sweep = SweepJob.Snapshot(empty: plan)
         s.panel = .sweep
         s.notice = s.tr(.sweepStarted, SweepJob.steps)
     case .char("S"):
@@ -220,7 +233,8 @@ private func handle(_ s: inout AppState, _ event: InputEvent) {
     case .char("E"):
         s.resampleEnsemble()
     case .char("x"):
-        s.notice = s.exportFigures(theme: s.figureTheme)
+        // Its notice (the files written, or what went wrong) comes back as `.exported`.
+        effects.append(.exportFigures(theme: s.figureTheme))
     case .char("i"):
         s.showLesson = s.lesson != nil
         s.lessonPage = 0

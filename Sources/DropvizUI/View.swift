@@ -76,7 +76,7 @@ func title(_ s: AppState, width: Int = .max) -> String {
     var parts = ["dropviz", data, net, c.optimizer.rawValue, variant, s.tr(.seed, c.seed)]
     func text() -> String {
         let t = parts.joined(separator: " · ")
-        return s.glyphs.isUnicode ? t : t.replacingOccurrences(of: "·", with: "|").replacingOccurrences(of: "σ", with: "noise ")
+        return s.glyphs.spell(t)
     }
     for drop in [5, 3, 3] where text().displayWidth > width && parts.count > drop { parts.remove(at: drop) }
     return text()
@@ -89,7 +89,7 @@ private func tooSmall(_ s: AppState, into buffer: inout Buffer) {
         s.tr(.qQuits),
     ]
     for (i, line) in lines.enumerated() {
-        let text = s.glyphs.isUnicode ? line : line.replacingOccurrences(of: "×", with: "x")
+        let text = s.glyphs.spell(line)
         let x = max(0, (s.width - text.displayWidth) / 2)
         let y = max(0, s.height / 2 - 1 + i)
         _ = buffer.put(text, x: x, y: y, style: i == 0 ? Style(bold: true) : .plain, maxWidth: s.width - x)

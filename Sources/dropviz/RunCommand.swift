@@ -155,7 +155,7 @@ struct Setup {
             bar.finish()
             state.paused = true
         }
-        let final = try Visualizer.run(state: state, recorder: recorder)
+        let final = try Visualizer.run(state: state, recorder: recorder, screen: Terminal())
         // The state string outlives the screen: printed, and kept in a file to paste from.
         let text = final.stateString
         print("state: \(text)")

@@ -88,7 +88,7 @@ struct TrainingOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Examples per step (0 = the whole training set).")
     var batch: Int = 32
 
-    @Option(name: .customLong("train-size"), parsing: .unconditional, help: "Training examples to keep (default: 80 for generated data sets, all for real ones).")
+    @Option(name: .customLong("train-size"), parsing: .unconditional, help: "Training examples to keep (default: 80 for generated point sets, all for real and sequence sets).")
     var trainSize: Int?
 
     @Option(name: .customLong("val-fraction"), parsing: .unconditional, help: "Fraction of the examples held out for validation.")
@@ -137,9 +137,7 @@ struct TrainingOptions: ParsableArguments {
         let dataset = self.dataset ?? (kind == .lstm ? "sine-seq" : "moons")
         c.dataset = dataset
         c.noise = noise
-        let generated = DatasetCatalog.entry(dataset)?.isGenerated ?? false
-        // Sequence sets keep every training sequence: memory is hard to learn from 80 of them.
-        c.trainSize = trainSize ?? (generated && SequenceDatasets.stepWidth(dataset) == nil ? 80 : nil)
+        c.trainSize = trainSize ?? TrainingConfig.defaultTrainSize(for: dataset)
         c.sequenceLength = seqLen
         c.regressionTargets = try regressionTargets()
         c.valFraction = valFraction

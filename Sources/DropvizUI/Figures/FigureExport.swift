@@ -26,7 +26,7 @@ extension AppState {
                 }))
             }
         }
-        if panel == .sweep, let snapshot = sweep?.snapshot, !snapshot.runs.isEmpty {
+        if panel == .sweep, let snapshot = sweep, !snapshot.runs.isEmpty {
             let rows = RateSweep.summarize(snapshot.runs)
             let note = snapshot.done ? "" : tr(.sweepSoFar, snapshot.runs.count, snapshot.total)
             figures.append(("dropviz-sweep-step\(step).svg", {

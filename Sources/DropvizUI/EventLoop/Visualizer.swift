@@ -1,26 +1,28 @@
 import DropoutCore
-import DropvizUI
 import Foundation
 import TermUI
-import TerminalBackend
 
 /// The event loop: poll input with a timeout, run as many training steps as the speed and the
-/// frame budget allow, draw about 30 frames a second. All state changes go through `update`.
-enum Visualizer {
-    static let frame: Duration = .milliseconds(33)
+/// frame budget allow, draw about 30 frames a second. All state changes go through `update`;
+/// the effects it returns (files, the sweep) are run here by an `EffectRunner`, whose results
+/// come back as messages. It draws on any `Screen`: the ncurses terminal, or a test's fake.
+public enum Visualizer {
+    public static let frame: Duration = .milliseconds(33)
     /// Training may use at most this much of a frame, so keys are answered within a frame.
-    static let trainingBudget: Duration = .milliseconds(30)
+    public static let trainingBudget: Duration = .milliseconds(30)
 
     /// Runs until the user quits; returns the final state (for `--log`).
     /// `recorder`: where the frames are recorded (`--record`); it is finished on every way out.
-    static func run(state initial: AppState, recorder: CastRecorder? = nil) throws -> AppState {
-        let terminal = Terminal()
+    /// `effects`: runs what `update` asks for (a test passes its own to look at it).
+    public static func run(state initial: AppState, recorder: CastRecorder? = nil, screen terminal: any Screen,
+                           effects: EffectRunner = EffectRunner()) throws -> AppState {
         do { try terminal.start() } catch {
             throw DropvizError("\(error)")
         }
         var frameTimes = FrameTimes()
         defer {
             terminal.stop()
+            effects.cancelAll()
             recorder?.finish()
             frameTimes.report()
             // No thread may be inside BLAS when `exit` tears it down (BackgroundWork.swift).
@@ -43,6 +45,8 @@ enum Visualizer {
         while !state.quit {
             let frameStart = clock.now
             state.scheduleEvaluationsInBackground()
+            // What background work (the sweep) has produced since the last frame.
+            for msg in effects.poll() { send(&state, msg, effects: effects) }
             trainWithinBudget(&state, from: frameStart, clock: clock)
             window.append((clock.now, state.trainer.currentStep))
             if window.count > 30 { window.removeFirst(window.count - 30) }
@@ -63,7 +67,7 @@ enum Visualizer {
             // frame's steps (a reset is seen as the step going back to 0).
             recorder?.mark(state)
             frameTimes.add(clock.now - drawStart, recording: clock.now - recordStart)
-            handleInput(&state, until: frameStart + frame, clock: clock) { terminal.poll(timeoutMs: $0) }
+            handleInput(&state, until: frameStart + frame, clock: clock, effects: effects) { terminal.poll(timeoutMs: $0) }
             recorder?.mark(state)
         }
         return state
@@ -71,7 +75,7 @@ enum Visualizer {
 
     /// Runs the frame's training steps: the speed's steps per frame, or fewer when the
     /// budget since `frameStart` is spent, so that the frame reaches its input in time.
-    static func trainWithinBudget(_ state: inout AppState, from frameStart: ContinuousClock.Instant, clock: ContinuousClock) {
+    public static func trainWithinBudget(_ state: inout AppState, from frameStart: ContinuousClock.Instant, clock: ContinuousClock) {
         var stepsThisFrame = 0
         while stepsThisFrame < state.stepsPerFrame && !state.paused && !state.trainer.diverged
                 && clock.now - frameStart < trainingBudget && !state.evaluationBacklogged {
@@ -81,14 +85,16 @@ enum Visualizer {
     }
 
     /// Most events handled in one frame: a paste of thousands of keys still lets frames draw.
-    static let maxEventsPerFrame = 512
+    public static let maxEventsPerFrame = 512
 
     /// Waits for input until `deadline`, handling each event as it comes, then handles every
     /// event already waiting even when the frame has overrun (a slow step, a slow panel):
     /// a frame never leaves a key it could read for the next one.
     /// `poll(ms)` waits up to `ms` milliseconds for an event (the terminal's `poll`).
-    static func handleInput(_ state: inout AppState, until deadline: ContinuousClock.Instant,
-                            clock: ContinuousClock, poll: (Int) -> InputEvent?) {
+    /// `effects` runs what the keys ask for (a new runner when the caller keeps none).
+    public static func handleInput(_ state: inout AppState, until deadline: ContinuousClock.Instant,
+                                   clock: ContinuousClock, effects: EffectRunner = EffectRunner(),
+                                   poll: (Int) -> InputEvent?) {
         for _ in 0..<maxEventsPerFrame where !state.quit {
             let remaining = deadline - clock.now
             let ms = remaining > .zero
@@ -96,9 +102,21 @@ enum Visualizer {
                 : 0
             guard let event = poll(ms) else { return }
             if case .resize(let w, let h) = event {
-                update(&state, .resize(width: w, height: h))
+                send(&state, .resize(width: w, height: h), effects: effects)
             } else {
-                update(&state, .input(event))
+                send(&state, .input(event), effects: effects)
+            }
+        }
+    }
+
+    /// Updates the state with `msg`, runs the effects the update returns, and updates it with
+    /// the messages they answer at once, until nothing is left to do.
+    public static func send(_ state: inout AppState, _ msg: Msg, effects: EffectRunner) {
+        var queue = [msg]
+        while !queue.isEmpty {
+            let next = queue.removeFirst()
+            for effect in update(&state, next) {
+                queue += effects.run(effect, state: state)
             }
         }
     }

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Runs the effects `update` returns, for the event loop, and hands back their results as
+/// messages: at once for the quick ones (writing the figures), through `poll()` each frame
+/// for the background ones (the sweep's progress). Background threads go through
+/// `BackgroundWork`, which the loop drains before the process exits.
+///
+/// Used from the loop's thread only.
+public final class EffectRunner {
+    /// The sweep running or finished last; a new one cancels it.
+    private var sweep: SweepJob?
+    /// The sweep's snapshot sent last, so `poll()` sends only what changed.
+    private var sent: SweepJob.Snapshot?
+    /// Every effect run, in order (tests look at what the loop was asked to do).
+    public private(set) var log: [Effect] = []
+
+    /// Where exported files are written.
+    public let directory: String
+
+    public init(directory: String = FileManager.default.currentDirectoryPath) {
+        self.directory = directory
+    }
+
+    /// Runs `effect` for the state `state` (as the update that asked for it left it); returns
+    /// the messages it answers at once.
+    public func run(_ effect: Effect, state: AppState) -> [Msg] {
+        log.append(effect)
+        switch effect {
+        case .exportFigures(let theme):
+            let notice = state.exportFigures(directory: directory, theme: theme)
+            return [.exported(notice: notice)]
+        case .startSweep(let plan):
+            sweep?.cancel()
+            sweep = SweepJob(plan)
+            sent = nil
+            return []
+        }
+    }
+
+    /// The results background work has produced since the last call.
+    public func poll() -> [Msg] {
+        guard let job = sweep else { return [] }
+        let snapshot = job.snapshot
+        guard snapshot != sent else { return [] }
+        sent = snapshot
+        return [.sweepProgress(snapshot)]
+    }
+
+    /// Whether background work started here is still running (tests wait for it).
+    public var isWorking: Bool { sweep.map { !$0.snapshot.done } ?? false }
+
+    /// Asks the background work to stop (the loop is ending; `BackgroundWork.drain` waits).
+    public func cancelAll() { sweep?.cancel() }
+}

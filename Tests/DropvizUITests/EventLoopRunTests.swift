@@ -1,0 +1,102 @@
+import DropoutCore
+import Foundation
+import TermUI
+import Testing
+@testable import DropvizUI
+
+extension SweepJobTests {
+    /// The event loop (`Visualizer.run`) driven by a scripted screen: keys, resize, quit, a
+    /// slow frame, effects run and their results arriving.
+    ///
+    /// Nested in the serialized sweep suite because the loop drains `BackgroundWork` when it
+    /// ends, which cancels any sweep running at that moment, and the sweeps there would see it.
+    @Suite struct RunLoop {
+        func state(width: Int = 80, height: Int = 24) throws -> AppState {
+            var c = TrainingConfig()
+            c.dataset = "xor"
+            c.trainSize = 64
+            c.hidden = [4]
+            c.rates = [0, 0.2]
+            return AppState(trainer: try Trainer(config: c), width: width, height: height)
+        }
+
+        @Test func keysAreHandledAndQuitEndsTheLoopAndGivesTheScreenBack() throws {
+            let screen = FakeScreen(frames: [[.char(" ")], [.char("c")], [.char("q")]])
+            let s = try Visualizer.run(state: try state(), screen: screen)
+            #expect(screen.started && screen.stopped)
+            #expect(!screen.ranOut)
+            #expect(s.quit && s.paused && s.showAccuracy)
+            // One frame per batch of keys: the loop stops reading after q.
+            #expect(screen.frames.count == 3)
+            // The frame after the pause shows it (the status line says paused).
+            #expect(Fixtures.text(screen.frames[1]).lowercased().contains("paused"))
+            #expect(!Fixtures.text(screen.frames[0]).lowercased().contains("paused"))
+        }
+
+        @Test func aResizeRedrawsAtTheNewSize() throws {
+            let screen = FakeScreen(frames: [[.resize(width: 100, height: 30)], [.char("q")]])
+            let s = try Visualizer.run(state: try state(), screen: screen)
+            #expect(screen.frames.map(\.width) == [80, 100])
+            #expect(screen.frames.map(\.height) == [24, 30])
+            #expect(s.width == 100 && s.height == 30)
+        }
+
+        @Test func theScreensSizeIsTakenAtStart() throws {
+            let screen = FakeScreen(width: 120, height: 40, frames: [[.char("q")]])
+            _ = try Visualizer.run(state: try state(), screen: screen)
+            #expect(screen.frames.first.map { ($0.width, $0.height) } ?? (0, 0) == (120, 40))
+        }
+
+        @Test func aSlowFrameStillReadsEveryWaitingKeyInThatFrame() throws {
+            // Each frame takes two frame times to draw: its keys are read at once (timeout 0),
+            // all of them, and every frame reads input.
+            let screen = FakeScreen(frames: [[.char("]"), .char("]"), .char("]")], [.char("q")]])
+            screen.presentDelay = Visualizer.frame * 2
+            let initial = try state()
+            let s = try Visualizer.run(state: initial, screen: screen)
+            #expect(s.speedIndex == min(initial.speedIndex + 3, AppState.speedSettings.count - 1))
+            #expect(screen.pollsAfterFrame.allSatisfy { $0 >= 1 })
+            #expect(screen.timeouts.allSatisfy { $0 == 0 })
+            #expect(screen.frames.count == 2)
+        }
+
+        @Test func exportIsRunByTheLoopAndItsNoticeArrives() throws {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dropviz-loop-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let runner = EffectRunner(directory: dir.path)
+            let screen = FakeScreen(frames: [[.char(" ")], [.char("x")], [.char("q")]])
+            _ = try Visualizer.run(state: try state(), screen: screen, effects: runner)
+            #expect(runner.log == [.exportFigures(theme: .dark)])
+            let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+            #expect(files.contains { $0.hasPrefix("dropviz-curves-step") && $0.hasSuffix(".csv") })
+            #expect(files.contains { $0.hasPrefix("dropviz-plot-step") })
+            // The frame after x shows the notice the effect sent back.
+            #expect(Fixtures.text(screen.frames[2]).contains("wrote dropviz-plot"))
+        }
+
+        @Test func aSweepRunsInTheBackgroundAndItsResultsArriveAsFramesGoOn() throws {
+            // W, then frames until the panel shows a finished network (or the fake gives up).
+            let screen = FakeScreen(width: 160, height: 45) { n, shown in
+                if n == 0 { return [.char("W")] }
+                return Fixtures.text(shown).contains("1/30 runs") ? [.char("q")] : []
+            }
+            screen.maxFrames = 30 * 60
+            let runner = EffectRunner()
+            let s = try Visualizer.run(state: try state(width: 160, height: 45), screen: screen, effects: runner)
+            #expect(!screen.ranOut)
+            guard case .startSweep(let plan)? = runner.log.first else {
+                Issue.record("no sweep started: \(runner.log)")
+                return
+            }
+            #expect(plan.rates == SweepJob.defaultRates && plan.seeds == 3)
+            #expect(s.panel == .sweep)
+            #expect((s.sweep?.runs.count ?? 0) >= 1)
+            #expect(s.sweep?.total == 30)
+            // The first frame after W shows the empty sweep, before any result.
+            #expect(Fixtures.text(screen.frames[1]).contains("0/30 runs"))
+            // The loop's drain stopped the sweep before it returned.
+            #expect(!SweepRunner.isRunning)
+        }
+    }
+}
