@@ -53,6 +53,7 @@ check "  ...the key bar" wait_for "? 帮助  q 退出"
 check "  ...the formula line" wait_for "反向缩放 dropout：训练"
 check "  ...every row fits 80 columns" fits 80
 key_shows '?' "? opens the help in Chinese" "把丢弃率用于所有隐藏层" 80
+key_shows '?' "? again: the second page of keys" "第 2/2 页 · ? 图例" 80
 key_shows '?' "? again: the legend" "本步中被丢弃的单元" 80
 tm send-keys -t "$ses" Escape
 for title in 数据 数学 共适应 "蒙特卡洛 dropout" 混淆矩阵 丢弃率扫描; do
