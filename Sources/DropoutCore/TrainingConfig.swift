@@ -168,6 +168,7 @@ extension TrainingConfig {
         try c.encodeIfPresent(lstm, forKey: .lstm)
         try c.encodeIfPresent(sequenceLength, forKey: .sequenceLength)
         try c.encodeIfPresent(regressionTargets, forKey: .regressionTargets)
+        try c.encodeIfPresent(inputFeatures, forKey: .inputFeatures)
     }
 
     /// Model files of format version 1 written before the standout and DropConnect settings

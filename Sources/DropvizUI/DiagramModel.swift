@@ -106,7 +106,9 @@ extension NetworkDiagram {
                   selectedUnit: s.panel == .maths || s.unitPicture ? s.selectedUnit : nil,
                   connections: Self.connections(of: net, evalMode: evalMode))
         language = s.lang
-        if UnitThumbnails.available(s) { thumbnails = UnitThumbnails(network: net, data: s.trainer.data, glyphs: s.glyphs) }
+        if UnitThumbnails.available(s) {
+            thumbnails = net === s.trainer.network ? UnitThumbnails.cached(s) : UnitThumbnails(network: net, data: s.trainer.data, glyphs: s.glyphs)
+        }
         if offset == 0, s.hasInputPlane {
             inputLabels = s.activeFeatures.map { $0.symbol(glyphs: s.glyphs) }
             highlightedInput = s.selectedFeatureUnit

@@ -496,10 +496,10 @@ public enum L10n: String, CaseIterable, Sendable {
     case errorNotice = "not done: {0}"
     // The core's own wording (CoreErrorText matches these against its errors).
     case errFashionMissing = "Fashion-MNIST is not installed: install the Debian package {0} (apt-get install {1})"
-    case errTrainSizeLarger = "--train-size {0} is larger than the {1} training examples of '{2}'"
+    case errTrainSizeLarger = "training size {0} is larger than the {1} training examples of '{2}'"
     case errTooSmallToSplit = "data set '{0}' is too small to split ({1} examples)"
     case errCannotWrite = "cannot write '{0}': {1}"
-    case errNoiseGenerated = "--noise applies to generated data sets only, not to '{0}'"
+    case errNoiseGenerated = "noise applies to generated data sets only, not to '{0}'"
     case figureCaption = "{0} · step {1}"
     case decisionMapTitle = "decision map · step {0}"
     case mapPEval = "map: p({0}), eval mode"

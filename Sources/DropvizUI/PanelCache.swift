@@ -50,10 +50,18 @@ public final class PanelCache {
 
     private var entries: [String: Entry] = [:]
     private var pending: [String: Pending] = [:]
-    /// How many values were computed rather than reused (tests and the benchmark).
-    public private(set) var computations = 0
+    /// Per slot, how many values were computed rather than reused, and how many of them on
+    /// another thread (tests and the benchmark).
+    private var counts: [String: (computed: Int, background: Int)] = [:]
+    /// How many values were computed rather than reused.
+    public var computations: Int { counts.values.reduce(0) { $0 + $1.computed } }
     /// How many of them were computed on another thread.
-    public private(set) var backgroundComputations = 0
+    public var backgroundComputations: Int { counts.values.reduce(0) { $0 + $1.background } }
+    /// Both, leaving out the slots whose names begin with `prefix` (a test that follows one
+    /// panel leaves out the diagram's unit pictures, which are cached here too).
+    public func computations(excluding prefix: String) -> (computed: Int, background: Int) {
+        counts.filter { !$0.key.hasPrefix(prefix) }.values.reduce((0, 0)) { ($0.0 + $1.computed, $0.1 + $1.background) }
+    }
     /// Whether `value(_:_:inputs:background:)` may compute on another thread (the visualizer).
     public var computesInBackground = false
 
@@ -83,7 +91,7 @@ public final class PanelCache {
             return v
         }
         let v = compute()
-        computations += 1
+        counts[slot, default: (0, 0)].computed += 1
         entries[slot] = Entry(key: key, model: model, step: step, value: v)
         return v
     }
@@ -108,8 +116,8 @@ public final class PanelCache {
             }
             if let v = result as? T, p.model === model, p.key == key {
                 entries[slot] = Entry(key: key, model: model, step: p.step, value: v)
-                computations += 1
-                backgroundComputations += 1
+                counts[slot, default: (0, 0)].computed += 1
+                counts[slot, default: (0, 0)].background += 1
             }
         }
         if computesInBackground, let placeholder, entries[slot]?.key.inputs != inputs {

@@ -8,8 +8,8 @@ enum UnitPictureView {
     /// The picture, computed separately so tests can check it.
     static func heatMap(_ s: AppState, mapArea: Rect) -> (map: HeatMap, scale: Float) {
         let (w, h) = HeatMap.pixelSize(for: mapArea, glyphs: s.glyphs)
-        let thumbs = UnitThumbnails(network: s.trainer.network, data: s.trainer.data, glyphs: s.glyphs)
-        let (units, scale) = thumbs.values(layer: s.selectedLayer, width: w, height: h)
+        let (units, scale) = UnitThumbnails.cached(s, slot: "unit picture").source?(s.selectedLayer, w, h)
+            ?? UnitThumbnails(network: s.trainer.network, data: s.trainer.data, glyphs: s.glyphs).values(layer: s.selectedLayer, width: w, height: h)
         let unit = min(s.selectedUnit, units.count - 1)
         var map = HeatMap(width: w, height: h, levels: units[max(0, unit)].map { UnitThumbnails.level($0, scale: scale) }, glyphs: s.glyphs)
         map.points = DecisionBoundaryView.points(s.trainer.data, glyphs: s.glyphs, mapArea: mapArea, width: w, height: h, validation: false) { label, _ in
@@ -31,8 +31,9 @@ enum UnitPictureView {
         guard area.height >= 4 else { return }
         PanelSupport.line(title(s), row: 0, in: area, style: Style(bold: true), glyphs: s.glyphs, into: &buffer)
         let mapArea = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 3)
-        let inputs = mapArea.cacheInputs + [s.glyphs.isUnicode ? 1 : 0, s.selectedLayer, s.selectedUnit]
-        let (map, scale) = s.panelCache.value("unit", s, inputs: inputs) { heatMap(s, mapArea: mapArea) }
+        // Not cached as a whole: its values are (heatMap), and a map made from values that stood
+        // in while new ones were computed must not outlive them.
+        let (map, scale) = heatMap(s, mapArea: mapArea)
         map.render(area: mapArea, into: &buffer)
         let m = PanelText.num(Double(scale))
         let minus = s.glyphs.isUnicode ? "−" : "-"

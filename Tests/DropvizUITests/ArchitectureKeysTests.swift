@@ -154,7 +154,7 @@ import Testing
         #expect(s.ghost == nil)
         #expect(s.trainer.history.trainLoss.points.count <= 1)
         #expect(!s.stateString.contains("changes="))
-        let back = try StateString.decode(s.stateString).config
+        let back = try StateString.decode(s.stateString, extraKeys: AppState.stateStringKeys).config
         #expect(back == s.trainer.config)
         #expect(back.hidden == [16, 6] && back.rates == [0, 0.4, 0.4])
     }

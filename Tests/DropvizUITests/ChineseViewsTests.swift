@@ -219,7 +219,7 @@ import Testing
         var c = TrainingConfig()
         c.dataset = "iris"
         c.trainSize = 100_000
-        #expect(throws: DropvizError.self) { try Trainer(config: c) }
+        #expect(throws: SettingError.self) { try Trainer(config: c) }
         do {
             _ = try Trainer(config: c)
         } catch {

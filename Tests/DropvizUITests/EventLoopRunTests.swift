@@ -93,8 +93,9 @@ extension SweepJobTests {
             #expect(s.panel == .sweep)
             #expect((s.sweep?.runs.count ?? 0) >= 1)
             #expect(s.sweep?.total == 30)
-            // The first frame after W shows the empty sweep, before any result.
-            #expect(Fixtures.text(screen.frames[1]).contains("0/30 runs"))
+            // The first frame after W shows the sweep's panel (how many runs are done by then
+            // depends on the machine: on an idle one, a few).
+            #expect(Fixtures.text(screen.frames[1]).contains("/30 runs"))
             // The loop's drain stopped the sweep before it returned.
             #expect(!SweepRunner.isRunning)
         }

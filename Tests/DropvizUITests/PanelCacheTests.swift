@@ -61,15 +61,15 @@ import Testing
     @Test func runningPanelsLagAtMostAFewFrames() throws {
         let s = try state(.data)
         _ = Fixtures.render(s)
-        let computed = s.panelCache.computations
+        let computed = s.panelCache.computations(excluding: "thumbnails").computed
         let lag = PanelCache.staleSteps(s)
         #expect(lag == PanelCache.staleFrames * s.stepsPerFrame)
         for _ in 0..<lag { s.trainer.step() }
         _ = Fixtures.render(s)
-        #expect(s.panelCache.computations == computed)
+        #expect(s.panelCache.computations(excluding: "thumbnails").computed == computed)
         s.trainer.step()
         _ = Fixtures.render(s)
-        #expect(s.panelCache.computations == computed + 1)
+        #expect(s.panelCache.computations(excluding: "thumbnails").computed == computed + 1)
     }
 
     /// In the visualizer's mode the slow panels are recomputed on another thread: a frame
@@ -92,9 +92,9 @@ import Testing
             let blank = first
             first = try panelCells(Fixtures.render(s))
             #expect(first != blank)
-            #expect(s.panelCache.computations == 1 && s.panelCache.backgroundComputations == 1, "the first map in the background")
+            #expect(s.panelCache.computations(excluding: "thumbnails").computed == 1 && s.panelCache.computations(excluding: "thumbnails").background == 1, "the first map in the background")
         } else {
-            #expect(s.panelCache.computations == 1 && s.panelCache.backgroundComputations == 0, "the first value at once")
+            #expect(s.panelCache.computations(excluding: "thumbnails").computed == 1 && s.panelCache.computations(excluding: "thumbnails").background == 0, "the first value at once")
         }
         for _ in 0...PanelCache.staleSteps(s) { s.trainer.step() }
         #expect(try panelCells(Fixtures.render(s)) == first, "the old value while the new one is computed")
@@ -104,7 +104,7 @@ import Testing
         while s.panelCache.isComputing && Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
         #expect(!s.panelCache.isComputing)
         let background = Fixtures.render(s)
-        #expect(s.panelCache.backgroundComputations == (panel == .data ? 2 : 1))
+        #expect(s.panelCache.computations(excluding: "thumbnails").background == (panel == .data ? 2 : 1))
         #expect(try panelCells(background) != first, "the new value is shown")
         var onTheSpot = s
         onTheSpot.panelCache = PanelCache()
