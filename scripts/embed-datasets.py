@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates Sources/DropoutCore/EmbeddedData/*.swift from data/*.csv.
+"""Generates Sources/DropoutCore/Data/EmbeddedData/*.swift from data/*.csv.
 
 The data sets are compiled into the library as string literals so that the binary works
 wherever it is copied, with no resource bundle to find at run time. Run after changing data/.
@@ -7,7 +7,7 @@ wherever it is copied, with no resource bundle to find at run time. Run after ch
 import pathlib
 
 root = pathlib.Path(__file__).resolve().parent.parent
-out = root / "Sources" / "DropoutCore" / "EmbeddedData"
+out = root / "Sources" / "DropoutCore" / "Data" / "EmbeddedData"
 out.mkdir(parents=True, exist_ok=True)
 for csv in sorted((root / "data").glob("*.csv")):
     name = csv.stem.split("_")[0]
