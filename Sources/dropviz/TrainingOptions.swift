@@ -4,7 +4,7 @@ import Foundation
 
 /// The options of every command that trains (`run`, `train`, `sweep`…).
 struct TrainingOptions: ParsableArguments {
-    @Option(help: "Data set: a built-in name (see 'dropviz datasets') or a FILE.csv (default moons; sine-seq for --model lstm).")
+    @Option(help: "Data set: a built-in name (see 'dropviz datasets') or a FILE.csv (default moons; digits for --model cnn, sine-seq for --model lstm).")
     var dataset: String?
 
     @Option(help: "Input features of a 2-D data set, comma-separated (as in TensorFlow Playground): x1, x2, x1^2, x2^2, x1x2, sin(x1), sin(x2) (default x1,x2).")
@@ -133,8 +133,9 @@ struct TrainingOptions: ParsableArguments {
     func config(defaultEvalEvery: Int = 100) throws -> TrainingConfig {
         var c = TrainingConfig()
         let kind = model
-        // An LSTM needs sequences: without --dataset it gets one rather than an error.
-        let dataset = self.dataset ?? (kind == .lstm ? "sine-seq" : "moons")
+        // An LSTM needs sequences and a CNN images: without --dataset each gets one rather
+        // than an error.
+        let dataset = self.dataset ?? (kind == .lstm ? "sine-seq" : kind == .cnn ? "digits" : "moons")
         c.dataset = dataset
         c.noise = noise
         c.trainSize = trainSize ?? TrainingConfig.defaultTrainSize(for: dataset)

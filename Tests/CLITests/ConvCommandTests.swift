@@ -42,7 +42,7 @@ import Testing
 
     @Test func badConvInputSaysWhy() throws {
         let cases: [([String], String)] = [
-            (["train", "--model", "cnn", "--steps", "1"], "needs image data"),
+            (["train", "--model", "cnn", "--dataset", "moons", "--steps", "1"], "needs image data"),
             (["train", "--variant", "spatial", "--dataset", "digits", "--steps", "1"], "needs --model cnn"),
             (["train", "--model", "cnn", "--dataset", "digits", "--padding", "valid", "--steps", "1"], "too small to pool"),
             (["train", "--model", "cnn", "--dataset", "digits", "--conv-rates", "0.1", "--steps", "1"], "--conv-rates needs 2 values"),

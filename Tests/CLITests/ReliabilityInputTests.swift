@@ -70,6 +70,14 @@ import DropoutCore
         #expect(r.status == 0, "\(r.stderr)")
     }
 
+    /// The same for a CNN: it gets the digits, the images it is drawn for.
+    @Test func cnnWithoutADataSetPicksTheDigits() throws {
+        let r = try CLI.run(["train", "--model", "cnn", "--steps", "2"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let digits = try CLI.run(["train", "--model", "cnn", "--dataset", "digits", "--steps", "2"])
+        #expect(r.stdout == digits.stdout, "the same run as with --dataset digits")
+    }
+
     @Test func aStaleTemporaryFileIsRemovedByTheNextSave() throws {
         let dir = CLI.temporaryDirectory()
         let path = dir.appendingPathComponent("model.json").path
