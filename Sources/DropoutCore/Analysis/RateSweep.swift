@@ -49,7 +49,7 @@ public enum RateSweep {
         var c = base
         if var conv = c.conv {
             conv.rates = conv.rates.map { _ in rate }
-            c.conv = conv
+            c.model = .cnn(conv)
         } else {
             for i in 1..<c.rates.count { c.rates[i] = rate }
         }

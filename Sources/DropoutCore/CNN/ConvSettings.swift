@@ -49,26 +49,18 @@ public struct ConvSettings: Codable, Equatable, Sendable {
     }
 }
 
-/// Which kind of model a configuration trains.
-public enum ModelKind: String, Codable, CaseIterable, Sendable {
-    /// The fully-connected network (`Network`).
-    case mlp
-    /// Convolutions with pooling, then the dense layers (`ConvNetwork`).
-    case cnn
-    /// An LSTM over the sequence, then a dense readout (`LSTMNetwork`, LSTMSettings.swift).
-    case lstm
-}
-
 extension TrainingConfig {
-    public var model: ModelKind { conv != nil ? .cnn : lstm != nil ? .lstm : .mlp }
-
     /// Rates of every dropout position in the order the visualizer selects them: the conv
     /// positions first (cnn), then the input (or flattened maps) and each hidden layer.
     public var positionRates: [Float] { (conv?.rates ?? []) + rates }
 
     /// Sets the rate of position `i` of `positionRates`.
     public mutating func setPositionRate(_ p: Float, position i: Int) {
-        let convCount = conv?.rates.count ?? 0
-        if i < convCount { conv?.rates[i] = p } else { rates[i - convCount] = p }
+        if case .cnn(var conv) = model, i < conv.rates.count {
+            conv.rates[i] = p
+            model = .cnn(conv)
+        } else {
+            rates[i - (conv?.rates.count ?? 0)] = p
+        }
     }
 }

@@ -111,6 +111,10 @@ public struct ModelFile: Codable {
         let file: ModelFile
         do {
             file = try decoder.decode(ModelFile.self, from: bytes)
+        } catch let e as SettingError {
+            // A setting the configuration's decoding refuses (a file holding both `conv` and
+            // `lstm`): named plainly after the file, as `validate` does below.
+            throw DropvizError("model file '\(path)': \(e)")
         } catch let DecodingError.keyNotFound(key, _) {
             throw DropvizError("model file '\(path)' is corrupt: missing \"\(key.stringValue)\"")
         } catch let DecodingError.typeMismatch(_, ctx), let DecodingError.valueNotFound(_, ctx) {

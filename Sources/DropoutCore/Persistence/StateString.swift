@@ -64,6 +64,9 @@ public enum StateString {
         }
         var c = TrainingConfig()
         var extras: [String: String] = [:]
+        // The model's two groups of keys, as a model file's two fields; `model` is set from
+        // both at the end (ModelSpec.swift), so a string holding both is an error.
+        var conv: ConvSettings? = nil, lstm: LSTMSettings? = nil
         for part in parts.dropFirst() {
             guard let eq = part.firstIndex(of: "="), eq != part.startIndex else {
                 throw DropvizError("--state: '\(part)' is not key=value")
@@ -101,33 +104,34 @@ public enum StateString {
             case "eval": c.evalEvery = try int()
             case "model":
                 switch try choice(ModelKind.self) {
-                case .mlp: c.conv = nil; c.lstm = nil
-                case .cnn: c.conv = c.conv ?? ConvSettings(); c.lstm = nil
-                case .lstm: c.lstm = c.lstm ?? LSTMSettings(); c.conv = nil
+                case .mlp: conv = nil; lstm = nil
+                case .cnn: conv = conv ?? ConvSettings(); lstm = nil
+                case .lstm: lstm = lstm ?? LSTMSettings(); conv = nil
                 }
             case "rvariant":
-                var lstm = c.lstm ?? LSTMSettings()
-                lstm.variant = try choice(RecurrentDropoutVariant.self)
-                c.lstm = lstm
+                var settings = lstm ?? LSTMSettings()
+                settings.variant = try choice(RecurrentDropoutVariant.self)
+                lstm = settings
             case "seq": c.sequenceLength = try int()
             case "features":
                 do { c.inputFeatures = try InputFeature.parse(value) } catch { throw DropvizError("--state: \(error)") }
             case "conv", "kernel", "pad", "crates", "cvariant", "block":
-                var conv = c.conv ?? ConvSettings()
+                var settings = conv ?? ConvSettings()
                 switch key {
-                case "conv": conv.channels = try value.split(separator: ",").map { guard let v = Int($0) else { throw bad() }; return v }
-                case "kernel": conv.kernel = try int()
-                case "pad": conv.padding = try choice(ConvPadding.self)
-                case "crates": conv.rates = try value.split(separator: ",").map { guard let v = Float($0) else { throw bad() }; return v }
-                case "cvariant": conv.variant = try choice(ConvDropoutVariant.self)
-                default: conv.blockSize = try int()
+                case "conv": settings.channels = try value.split(separator: ",").map { guard let v = Int($0) else { throw bad() }; return v }
+                case "kernel": settings.kernel = try int()
+                case "pad": settings.padding = try choice(ConvPadding.self)
+                case "crates": settings.rates = try value.split(separator: ",").map { guard let v = Float($0) else { throw bad() }; return v }
+                case "cvariant": settings.variant = try choice(ConvDropoutVariant.self)
+                default: settings.blockSize = try int()
                 }
-                c.conv = conv
+                conv = settings
             case _ where extraKeys.contains(key): extras[key] = value
             case "changes": _ = try RunChange.decode(value); extras[key] = value
             default: throw DropvizError("--state: unknown key '\(key)'")
             }
         }
+        c.model = try ModelSpec(conv: conv, lstm: lstm)
         try c.validate()
         return (c, extras)
     }

@@ -38,7 +38,6 @@ extension TrainingConfig {
     /// The checks of `--model lstm` and `--seq-len`.
     func validateRecurrent() throws {
         if lstm != nil {
-            guard conv == nil else { throw SettingError(.model, value: "lstm", "lstm has no conv layers") }
             guard hidden.count == 1 else {
                 throw SettingError(.hidden, value: hidden.count, ": an LSTM takes one width (its units), got \(hidden.count)")
             }

@@ -38,7 +38,7 @@ extension Trainer {
         guard v != settings.variant else { return }
         logChange(.recurrentVariant(v))
         settings.variant = v
-        config.lstm = settings
+        config.model = .lstm(settings)
         net.lstm.variant = v
         history.record(event: RunEvent(step: currentStep, kind: .change(.recurrentVariant(v))))
     }

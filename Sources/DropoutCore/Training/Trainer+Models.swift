@@ -33,7 +33,7 @@ extension Trainer {
         guard v != conv.variant else { return }
         logChange(.convVariant(v))
         conv.variant = v
-        config.conv = conv
+        config.model = .cnn(conv)
         for d in cnn.convDropout { d.variant = v }
         history.record(event: RunEvent(step: currentStep, kind: .change(.convVariant(v))))
     }
@@ -45,7 +45,7 @@ extension Trainer {
         guard b != conv.blockSize else { return }
         logChange(.blockSize(b))
         conv.blockSize = b
-        config.conv = conv
+        config.model = .cnn(conv)
         for d in cnn.convDropout { d.blockSize = b }
         history.record(event: RunEvent(step: currentStep, kind: .change(.blockSize(b))))
     }

@@ -32,11 +32,14 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
     public var dataSeed: UInt64? = nil
     /// Steps between two evaluations on the full training and validation sets.
     public var evalEvery: Int = 100
-    /// The convolutional layers of a `--model cnn` run (ConvSettings.swift); nil for the MLP.
-    /// Left out of MLP model files, which stay as they were.
-    public var conv: ConvSettings? = nil
+    /// The kind of model and the settings only it has (ModelSpec.swift).
+    public var model: ModelSpec = .mlp
+    /// The convolutional layers of a `--model cnn` run (ConvSettings.swift); nil for the others.
+    /// Read-only: set `model`. Left out of MLP model files, which stay as they were.
+    public var conv: ConvSettings? { model.conv }
     /// The recurrent settings of a `--model lstm` run (LSTMSettings.swift); nil for the others.
-    public var lstm: LSTMSettings? = nil
+    /// Read-only: set `model`.
+    public var lstm: LSTMSettings? { model.lstm }
     /// Steps of a sequence data set (`adding`, `sine-seq`); nil for the default
     /// (`SequenceDatasets.defaultLength`). Left out of files when nil.
     public var sequenceLength: Int? = nil
@@ -197,8 +200,9 @@ extension TrainingConfig {
         seed = try c.decode(UInt64.self, forKey: .seed)
         dataSeed = try c.decodeIfPresent(UInt64.self, forKey: .dataSeed)
         evalEvery = try c.decode(Int.self, forKey: .evalEvery)
-        conv = try c.decodeIfPresent(ConvSettings.self, forKey: .conv)
-        lstm = try c.decodeIfPresent(LSTMSettings.self, forKey: .lstm)
+        // The two fields files have always had; both at once is a SettingError (ModelSpec.swift).
+        model = try ModelSpec(conv: c.decodeIfPresent(ConvSettings.self, forKey: .conv),
+                              lstm: c.decodeIfPresent(LSTMSettings.self, forKey: .lstm))
         sequenceLength = try c.decodeIfPresent(Int.self, forKey: .sequenceLength)
         regressionTargets = try c.decodeIfPresent(Int.self, forKey: .regressionTargets)
         inputFeatures = try c.decodeIfPresent([InputFeature].self, forKey: .inputFeatures)

@@ -34,12 +34,12 @@ enum KeyLatencyBench {
         cnn.dataset = "digits"
         cnn.hidden = ConvSettings.defaultHidden
         cnn.rates = [0] + cnn.hidden.map { _ in 0.5 }
-        cnn.conv = ConvSettings()
+        cnn.model = .cnn(ConvSettings())
         var lstm = TrainingConfig()
         lstm.dataset = "sine-seq"
         lstm.hidden = LSTMSettings.defaultHidden
         lstm.rates = [0] + lstm.hidden.map { _ in LSTMSettings.defaultRate }
-        lstm.lstm = LSTMSettings()
+        lstm.model = .lstm(LSTMSettings())
         let fastest = AppState.speedSettings.count - 1
         let dataPanel: (inout AppState) throws -> Void = { $0.panel = .data }
         let steps: [InputEvent] = Array(repeating: .char("n"), count: 100)

@@ -8,6 +8,6 @@ extension TrainingOptions {
         var choice: RecurrentDropoutVariant? = nil
         if case .recurrent(let v) = variant { choice = v }
         settings.variant = rnnVariant ?? choice ?? settings.variant
-        c.lstm = settings
+        c.model = .lstm(settings)
     }
 }

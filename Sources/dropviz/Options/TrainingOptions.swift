@@ -201,7 +201,7 @@ extension TrainingOptions {
         conv.kernel = kernel
         conv.padding = padding
         conv.blockSize = blockSize
-        c.conv = conv
+        c.model = .cnn(conv)
     }
 }
 

@@ -6,8 +6,9 @@ import Testing
     static func config(_ variant: ConvDropoutVariant) -> TrainingConfig {
         var c = TrainingConfig()
         c.dataset = "digits"
-        c.conv = ConvSettings()
-        c.conv?.variant = variant
+        var conv = ConvSettings()
+        conv.variant = variant
+        c.model = .cnn(conv)
         c.hidden = ConvSettings.defaultHidden
         c.rates = [0, 0.5]
         c.evalEvery = 100_000
@@ -28,7 +29,9 @@ import Testing
     @Test(arguments: [ConvDropoutVariant.spatial, .dropblock, .maxpool])
     func saveAndLoadContinuesExactly(_ variant: ConvDropoutVariant) throws {
         var c = Self.config(variant)
-        c.conv?.rates = [0.3, 0.2]
+        var conv = try #require(c.conv)
+        conv.rates = [0.3, 0.2]
+        c.model = .cnn(conv)
         c.evalEvery = 20
         let straight = try Trainer(config: c)
         for _ in 0..<50 { straight.step() }
@@ -83,15 +86,18 @@ import Testing
         #expect(decoded == t.config)
     }
 
-    @Test func imageDataAreRequired() {
+    @Test func imageDataAreRequired() throws {
         var c = Self.config(.spatial)
         c.dataset = "moons"
         #expect(throws: SettingError.self) { try Trainer(config: c) }
         var v = Self.config(.spatial)
-        v.conv?.padding = .valid
+        var conv = try #require(v.conv)
+        conv.padding = .valid
+        v.model = .cnn(conv)
         #expect(throws: SettingError.self, "8→6→3→1 cannot be pooled") { try Trainer(config: v) }
-        v.conv?.channels = [8]
-        v.conv?.rates = [0.2]
+        conv.channels = [8]
+        conv.rates = [0.2]
+        v.model = .cnn(conv)
         #expect((try? Trainer(config: v)) != nil, "one valid conv layer: 8→6→3")
     }
 }

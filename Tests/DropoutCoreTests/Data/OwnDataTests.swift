@@ -190,9 +190,10 @@ import Testing
         c.dataset = "fashion-mnist:200"
         c.hidden = [16]
         c.rates = [0, 0.5]
-        c.conv = ConvSettings()
-        c.conv?.channels = [2]
-        c.conv?.rates = [0.1]
+        var conv = ConvSettings()
+        conv.channels = [2]
+        conv.rates = [0.1]
+        c.model = .cnn(conv)
         let cnn = try Trainer(config: c)
         #expect(cnn.model.kind == .cnn)
         #expect(cnn.step() != nil)

@@ -12,7 +12,7 @@ import Testing
         c.sequenceLength = 20
         c.hidden = [16]
         c.rates = [0, rate]
-        c.lstm = LSTMSettings(variant: variant)
+        c.model = .lstm(LSTMSettings(variant: variant))
         c.evalEvery = 100_000
         c.seed = 1
         let t = try Trainer(config: c)

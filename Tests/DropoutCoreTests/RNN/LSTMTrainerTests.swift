@@ -10,14 +10,14 @@ import Testing
         c.sequenceLength = 12
         c.hidden = [8]
         c.rates = rates
-        c.lstm = LSTMSettings(variant: variant)
+        c.model = .lstm(LSTMSettings(variant: variant))
         c.evalEvery = 10
         return c
     }
 
     @Test func trainerBuildsTheLSTM() throws {
         let t = try Trainer(config: Self.config())
-        #expect(t.model.kind == .lstm && t.config.model == .lstm && t.mlp == nil && t.cnn == nil)
+        #expect(t.model.kind == .lstm && t.config.model.kind == .lstm && t.mlp == nil && t.cnn == nil)
         let net = try #require(t.lstmModel)
         #expect(net.lstm.inputWidth == 2 && net.lstm.hiddenWidth == 8 && net.steps == 12 && net.readoutKind == .last)
         #expect(net.lstm.inputRate == 0.1 && net.lstm.rate == 0.25)
@@ -40,7 +40,7 @@ import Testing
         #expect(message { $0.hidden = [8, 8]; $0.rates = [0, 0, 0] }.contains("an LSTM takes one width"))
         // The core names the setting, not a command-line flag (the CLI adds the flag).
         #expect(message { $0.sequenceLength = 1 } == "sequence length must be between 2 and \(SequenceDatasets.maxLength), got 1")
-        #expect(message { $0.lstm = nil; $0.dataset = "moons" }.contains("sequence length applies to the sequence data sets"))
+        #expect(message { $0.model = .mlp; $0.dataset = "moons" }.contains("sequence length applies to the sequence data sets"))
     }
 
     /// Rates and the variant change between steps without resetting anything, and are marked.

@@ -214,8 +214,9 @@ import Testing
     @Test func cnnRewindsBitForBit() throws {
         var c = TrainingConfig()
         c.dataset = "digits"
-        c.conv = ConvSettings()
-        c.conv?.variant = .spatial
+        var conv = ConvSettings()
+        conv.variant = .spatial
+        c.model = .cnn(conv)
         c.hidden = ConvSettings.defaultHidden
         c.rates = [0, 0.5]
         c.batchSize = 16
@@ -236,7 +237,7 @@ import Testing
         c.sequenceLength = 12
         c.hidden = [8]
         c.rates = [0.1, 0.25]
-        c.lstm = LSTMSettings(variant: .variational)
+        c.model = .lstm(LSTMSettings(variant: .variational))
         c.evalEvery = 10
         let t = try Self.live(c)
         for s in 0..<60 {

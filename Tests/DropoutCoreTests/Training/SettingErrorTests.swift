@@ -19,7 +19,7 @@ import Testing
             ({ $0.valFraction = 1 }, .valFraction, "1.0"),
             ({ $0.dropConnectSamples = 0 }, .dropConnectSamples, "0"),
             ({ $0.evalEvery = 0 }, .evalEvery, "0"),
-            ({ $0.conv = ConvSettings(); $0.conv?.kernel = 9 }, .kernel, "9"),
+            ({ var conv = ConvSettings(); conv.kernel = 9; $0.model = .cnn(conv) }, .kernel, "9"),
             ({ $0.dataset = "digits"; $0.noise = 0.2 }, .noise, "0.2"),
         ]
         for (change, setting, value) in cases {

@@ -8,9 +8,10 @@ import Testing
         var c = TrainingConfig()
         c.dataset = "digits"
         c.trainSize = 200
-        c.conv = ConvSettings()
-        c.conv?.variant = variant
-        c.conv?.rates = [0.3, 0.3]
+        var conv = ConvSettings()
+        conv.variant = variant
+        conv.rates = [0.3, 0.3]
+        c.model = .cnn(conv)
         c.hidden = [16]
         c.rates = [0, 0.5]
         c.evalEvery = 10

@@ -12,7 +12,7 @@ import TermUI
         c.sequenceLength = 12
         c.hidden = [16]
         c.rates = [0, rate]
-        c.lstm = LSTMSettings(variant: variant)
+        c.model = .lstm(LSTMSettings(variant: variant))
         c.evalEvery = 10
         var s = AppState(trainer: try Trainer(config: c), width: width, height: height, glyphs: glyphs)
         s.paused = true
