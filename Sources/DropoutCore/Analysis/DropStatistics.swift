@@ -206,7 +206,7 @@ public struct DropStatistics: Sendable, Equatable {
     public init() {}
 
     /// Records the masks of the network's last training forward. Call once per training step.
-    public mutating func record(_ network: Network) {
+    public mutating func record(_ network: MLPNetwork) {
         let widths = network.architecture.widths
         if positions.count != network.dropout.count { positions = [] }
         for (i, d) in network.dropout.enumerated() {

@@ -29,7 +29,7 @@ public enum Ensemble {
     public static let maxExactUnits = 16
 
     /// Why the ensemble of `network` cannot be formed, or nil when it can.
-    public static func unsupported(_ network: Network) -> String? {
+    public static func unsupported(_ network: MLPNetwork) -> String? {
         guard network.architecture.task.isClassification else {
             return "the ensemble view is for classification (it averages class probabilities); this model does regression"
         }
@@ -51,7 +51,7 @@ public enum Ensemble {
     }
 
     /// Every unit of every position with a positive rate, input first.
-    public static func droppableUnits(_ network: Network) -> [Unit] {
+    public static func droppableUnits(_ network: MLPNetwork) -> [Unit] {
         network.dropout.enumerated().flatMap { d, layer in
             layer.rate > 0 ? (0..<layer.width).map { Unit(position: d, unit: $0) } : []
         }
@@ -80,7 +80,7 @@ public enum Ensemble {
 
     /// Runs every subnetwork of `masks` on `x`, calling `visit` with each one's logits and
     /// weight, and returns the averages.
-    public static func average(_ network: Network, _ x: Matrix, masks: Masks,
+    public static func average(_ network: MLPNetwork, _ x: Matrix, masks: Masks,
                                visit: (Matrix, Double) -> Void = { _, _ in }) throws -> Averages {
         if let why = unsupported(network) { throw DropvizError(why) }
         let units = droppableUnits(network)
@@ -131,7 +131,7 @@ public enum Ensemble {
 
     /// The `count` masks of `.sampled(count:seed:)`, in the order `average` runs them: for each,
     /// whether each of `droppableUnits(network)` is kept (the ensemble panel draws them).
-    public static func sampledMasks(_ network: Network, count: Int, seed: UInt64) -> [[Bool]] {
+    public static func sampledMasks(_ network: MLPNetwork, count: Int, seed: UInt64) -> [[Bool]] {
         let units = droppableUnits(network)
         var rng = Stream.generator(seed: seed, stream: .ensembleMasks)
         return (0..<count).map { _ in
@@ -148,7 +148,7 @@ public enum Ensemble {
     /// The logits of the subnetwork that keeps the droppable units where `keep` is true: the
     /// training forward with that one mask for every example (kept units times the training
     /// scale), and no randomness.
-    static func thinnedLogits(_ network: Network, _ x: Matrix, units: [Unit], keep: [Bool], buffers: inout ThinnedBuffers) -> Matrix {
+    static func thinnedLogits(_ network: MLPNetwork, _ x: Matrix, units: [Unit], keep: [Bool], buffers: inout ThinnedBuffers) -> Matrix {
         var multipliers = network.dropout.map { [Float](repeating: 1, count: $0.width) }
         for (u, kept) in zip(units, keep) {
             let d = network.dropout[u.position]

@@ -48,7 +48,7 @@ public struct EnsembleReport: Sendable {
 
     /// The report on `set` (classification). Sampled masks and the Monte Carlo passes are
     /// seeded by `seed` (separate streams), so the same seed gives the same report.
-    public static func make(_ network: Network, _ set: Dataset, masks: Ensemble.Masks, mcCurve: [Int], seed: UInt64) throws -> EnsembleReport {
+    public static func make(_ network: MLPNetwork, _ set: Dataset, masks: Ensemble.Masks, mcCurve: [Int], seed: UInt64) throws -> EnsembleReport {
         guard case .classes(let labels) = set.targets else {
             throw DropvizError(Ensemble.unsupported(network) ?? "the ensemble view needs class labels")
         }
@@ -82,7 +82,7 @@ public struct EnsembleReport: Sendable {
     /// The MC average of `T` passes for each `T` of `samples` (ascending): one run of passes,
     /// read off at each `T`, so that the first `T` passes of a longer curve are the shorter
     /// curve's (the running sum is of the per-`T` means, exact up to `Float` rounding).
-    public static func monteCarloCurve(_ network: Network, _ x: Matrix, labels: [Int], samples: [Int], seed: UInt64) -> [MCPoint] {
+    public static func monteCarloCurve(_ network: MLPNetwork, _ x: Matrix, labels: [Int], samples: [Int], seed: UInt64) -> [MCPoint] {
         let counts = Array(Set(samples)).sorted()
         let k = network.architecture.outputs
         var streams = MonteCarloDropout.streams(seed: seed, positions: network.dropout.count)

@@ -61,7 +61,7 @@ public struct MaskCensus: Sendable, Equatable {
     }
 
     /// Adds the masks of the last training step.
-    public mutating func record(_ network: Network) {
+    public mutating func record(_ network: MLPNetwork) {
         if positions.count != network.dropout.count {
             positions = Array(repeating: nil, count: network.dropout.count)
         }

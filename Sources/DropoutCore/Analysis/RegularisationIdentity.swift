@@ -21,7 +21,7 @@ public enum RegularisationIdentity {
     }
 
     /// `p(1−p)` and the equivalent penalty coefficient of every dropout position.
-    public static func penalties(_ network: Network) -> [LayerPenalty] {
+    public static func penalties(_ network: MLPNetwork) -> [LayerPenalty] {
         network.dropout.enumerated().map { i, d in
             penalty(position: i, rate: d.rate, scaling: d.scaling)
         }

@@ -1,5 +1,5 @@
 /// A small convolutional network on images: for each conv layer, conv k×k → ReLU → conv
-/// dropout → 2×2 max pooling; then flatten and a dense `Network` (the "head": dropout on the
+/// dropout → 2×2 max pooling; then flatten and a dense `MLPNetwork` (the "head": dropout on the
 /// flattened maps, hidden layers with the dense variants, the output layer).
 ///
 /// Batches keep the dense layout (a row per example, `C·H·W` columns channel-major, see
@@ -14,7 +14,7 @@ public final class ConvNetwork {
     public let pools: [MaxPool2DLayer]
     public let flatten: FlattenLayer
     /// The dense layers after the convolutions, with their own dropout positions.
-    public let head: Network
+    public let head: MLPNetwork
     /// conv, ReLU, dropout, pool for each conv layer, then flatten.
     public let layers: [any Layer]
     public let parameters: [Parameter]
@@ -49,7 +49,7 @@ public final class ConvNetwork {
         flatten = FlattenLayer(shape)
         layers.append(flatten)
         let arch = Architecture(inputs: shape.count, hidden: hidden, task: task, activations: activations)
-        head = Network(arch, rates: headRates, scaling: scaling, variant: variant, initRNG: &initRNG, maskSeed: maskSeed)
+        head = MLPNetwork(arch, rates: headRates, scaling: scaling, variant: variant, initRNG: &initRNG, maskSeed: maskSeed)
         self.convs = convs
         convDropout = drops
         self.pools = pools

@@ -43,7 +43,7 @@ public struct MCSummary: Sendable, Codable, Equatable {
 ///
 /// The passes draw from their own streams (`Stream.monteCarlo`), never from the training
 /// masks' streams, and leave the network's last training step as it was
-/// (`Network.forwardStochastic`). Every variant works: Bernoulli, Gaussian, DropConnect and
+/// (`MLPNetwork.forwardStochastic`). Every variant works: Bernoulli, Gaussian, DropConnect and
 /// standout are all stochastic in training mode.
 public enum MonteCarloDropout {
     public static let defaultSamples = 50
@@ -53,13 +53,13 @@ public enum MonteCarloDropout {
         (0..<positions).map { Stream.generator(seed: seed, stream: .monteCarlo, index: $0) }
     }
 
-    public static func predict(_ network: Network, _ x: Matrix, samples: Int, seed: UInt64) -> MCPrediction {
+    public static func predict(_ network: MLPNetwork, _ x: Matrix, samples: Int, seed: UInt64) -> MCPrediction {
         var s = streams(seed: seed, positions: network.dropout.count)
         return predict(network, x, samples: samples, streams: &s)
     }
 
     /// `samples` passes over `x` (all rows at once per pass), continuing `streams`.
-    public static func predict(_ network: Network, _ x: Matrix, samples t: Int, streams: inout [Xoshiro]) -> MCPrediction {
+    public static func predict(_ network: MLPNetwork, _ x: Matrix, samples t: Int, streams: inout [Xoshiro]) -> MCPrediction {
         precondition(t >= 1, "Monte Carlo dropout needs at least one pass")
         let classification = network.architecture.task.isClassification
         let n = x.rows, k = network.architecture.outputs
@@ -103,7 +103,7 @@ public enum MonteCarloDropout {
     }
 
     /// MC dropout against the plain eval prediction on a whole data set.
-    public static func summary(_ network: Network, _ set: Dataset, samples: Int, seed: UInt64) -> MCSummary {
+    public static func summary(_ network: MLPNetwork, _ set: Dataset, samples: Int, seed: UInt64) -> MCSummary {
         let mc = predict(network, set.features, samples: samples, seed: seed)
         let plain = network.predict(set.features)
         var s = MCSummary(samples: samples, examples: set.count)

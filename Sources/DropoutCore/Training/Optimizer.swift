@@ -35,7 +35,7 @@ public struct Optimizer: Sendable {
     public init(_ settings: OptimizerSettings) { self.settings = settings }
 
     /// Plain SGD without penalties: the update `w − lr·g` can be done inside the backward
-    /// pass's products (`Network.backwardSGD`), after which `countFusedUpdate` stands for it.
+    /// pass's products (`MLPNetwork.backwardSGD`), after which `countFusedUpdate` stands for it.
     public var fusesIntoBackward: Bool {
         settings.kind == .sgd && settings.weightDecay == 0 && settings.l1 == 0
     }

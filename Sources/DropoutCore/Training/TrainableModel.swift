@@ -2,7 +2,7 @@
 /// written into the model's own input buffer, the output, backward, evaluation, the parameters
 /// the optimiser updates, and the dropout positions whose rates the keys change.
 ///
-/// `Network` (the MLP) and `ConvNetwork` conform. A new kind (say an LSTM) conforms the same
+/// `MLPNetwork` (the MLP) and `ConvNetwork` conform. A new kind (say an LSTM) conforms the same
 /// way, adds a `ModelKind` case and its settings to `TrainingConfig` (as `conv` is), and is
 /// built in `Trainer.makeModel`. Tools that only make sense for one kind (the dense diagram,
 /// DropConnect's statistics, Monte Carlo dropout) ask `Trainer.mlp` and say "not for this
@@ -52,7 +52,7 @@ extension ConvDropoutLayer: DropoutPosition {
     public var unitCount: Int { shape.count }
 }
 
-extension Network: TrainableModel {
+extension MLPNetwork: TrainableModel {
     public var kind: ModelKind { .mlp }
     public var summary: String {
         architecture.widths.map(String.init).joined(separator: "-") + " " + architecture.activationLabel

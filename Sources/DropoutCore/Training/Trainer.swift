@@ -3,15 +3,15 @@
 public final class Trainer {
     public internal(set) var config: TrainingConfig
     public let data: DataSplit
-    /// The model being trained: the MLP (`Network`) or a CNN (`ConvNetwork`); see
+    /// The model being trained: the MLP (`MLPNetwork`) or a CNN (`ConvNetwork`); see
     /// TrainableModel.swift.
     public private(set) var model: any TrainableModel
     /// The model when it is the MLP, nil otherwise: what dense-only tools (the diagram,
     /// DropConnect's statistics, Monte Carlo dropout) check before they run.
-    public private(set) var mlp: Network?
+    public private(set) var mlp: MLPNetwork?
     /// The MLP, as every dense code path has always used it. Only for `--model mlp`: other
     /// kinds must go through `model` (or check `mlp`), and this traps with a message saying so.
-    public var network: Network {
+    public var network: MLPNetwork {
         guard let mlp else { preconditionFailure("Trainer.network: the model is a \(model.kind.rawValue), not an MLP; use Trainer.model") }
         return mlp
     }
@@ -70,7 +70,7 @@ public final class Trainer {
         try Self.checkModel(config, data: data)
         try MemoryEstimate.check(config, data: data)
         model = Self.makeModel(config, data: data)
-        mlp = model as? Network
+        mlp = model as? MLPNetwork
         optimizer = Optimizer(Self.optimizerSettings(config))
         sampler = Self.makeSampler(config, data: data)
         switch data.train.targets {
@@ -79,10 +79,10 @@ public final class Trainer {
         }
     }
 
-    static func makeNetwork(_ config: TrainingConfig, data: DataSplit) -> Network {
+    static func makeNetwork(_ config: TrainingConfig, data: DataSplit) -> MLPNetwork {
         let arch = Architecture(inputs: data.train.featureCount, hidden: config.hidden, task: data.train.task, activations: config.activations)
         var initRNG = Stream.generator(seed: config.seed, stream: .initialWeights)
-        let net = Network(arch, rates: config.rates, scaling: config.scaling, variant: config.variant, initRNG: &initRNG, maskSeed: config.seed)
+        let net = MLPNetwork(arch, rates: config.rates, scaling: config.scaling, variant: config.variant, initRNG: &initRNG, maskSeed: config.seed)
         configureVariants(net, config)
         return net
     }
@@ -153,7 +153,7 @@ public final class Trainer {
         // dOutput is always set: it was passed in non-nil.
         let dOut = dOutput ?? Matrix(rows: 0, cols: 0)
         if let mlp, mlp.usesFastPaths, optimizer.fusesIntoBackward {
-            // Plain SGD done inside the dense layers' products (Network+FusedPath.swift).
+            // Plain SGD done inside the dense layers' products (MLPNetwork+FusedPath.swift).
             mlp.backwardSGD(dOut, learningRate: optimizer.settings.learningRate)
             optimizer.countFusedUpdate()
         } else {
@@ -338,7 +338,7 @@ public final class Trainer {
             config.seed = seed
         }
         model = Self.makeModel(config, data: data)
-        mlp = model as? Network
+        mlp = model as? MLPNetwork
         optimizer = Optimizer(Self.optimizerSettings(config))
         sampler = Self.makeSampler(config, data: data)
         currentStep = 0

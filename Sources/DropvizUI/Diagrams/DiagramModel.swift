@@ -13,7 +13,7 @@ extension NetworkDiagram {
     /// The diagram of `net`, whose dropout position `d` is the model's position
     /// `firstPosition + d`: the MLP itself (0), or a CNN's dense part after its conv positions
     /// (ConvDiagram.swift).
-    init(state s: AppState, network net: Network, firstPosition offset: Int) {
+    init(state s: AppState, network net: MLPNetwork, firstPosition offset: Int) {
         let arch = net.architecture
         var units: [[UnitState]] = []
         var labels: [(name: String, rate: String, count: String)] = []
@@ -125,7 +125,7 @@ extension NetworkDiagram {
     /// - Eval view: every connection, with the weight evaluation uses: `W` times `1-p` of the
     ///   position in front under vanilla scaling (which scales its units at evaluation), and
     ///   times DropConnect's `E[M]` where the dense layer's weights are masked.
-    static func connections(of net: Network, evalMode: Bool) -> [ConnectionSet] {
+    static func connections(of net: MLPNetwork, evalMode: Bool) -> [ConnectionSet] {
         net.dense.enumerated().map { d, dense in
             let w = dense.weight.value
             let from = w.rows, to = w.cols

@@ -14,7 +14,7 @@ struct UnitThumbnails {
     /// Layers with at most this many units get a picture per unit.
     static let maxUnits = 8
 
-    let network: Network
+    let network: MLPNetwork
     let data: DataSplit
     let glyphs: Glyphs
     /// Where the values come from in the visualizer (`cached(_:)`): the panel cache, so a frame

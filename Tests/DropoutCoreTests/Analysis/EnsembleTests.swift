@@ -9,10 +9,10 @@ import Testing
     static let inputs = 3, classes = 3
 
     func network(hidden: [Int], rates: [Float], scaling: Scaling = .inverted, variant: DropoutVariant = .bernoulli,
-                 task: LearningTask = .classification(classes: classes)) -> Network {
+                 task: LearningTask = .classification(classes: classes)) -> MLPNetwork {
         var initRNG = Xoshiro(seed: 77)
         let arch = Architecture(inputs: Self.inputs, hidden: hidden, task: task, activation: .tanh)
-        let net = Network(arch, rates: rates, scaling: scaling, variant: variant, initRNG: &initRNG, maskSeed: 5)
+        let net = MLPNetwork(arch, rates: rates, scaling: scaling, variant: variant, initRNG: &initRNG, maskSeed: 5)
         // Larger weights than the initialisation, so that the subnetworks disagree visibly.
         for p in net.parameters { for i in 0..<p.value.count { p.value.data[i] *= 3 } }
         return net
@@ -26,7 +26,7 @@ import Testing
     }
 
     /// `max |NWGM − softmax(eval logits)|` over every example and class.
-    func geometricGap(_ net: Network, _ x: Matrix) throws -> Double {
+    func geometricGap(_ net: MLPNetwork, _ x: Matrix) throws -> Double {
         let avg = try Ensemble.average(net, x, masks: .all)
         let eval = Softmax.probabilities(net.predict(x))
         return zip(avg.geometricLogProbabilities, eval.data).map { abs(exp($0) - Double($1)) }.max() ?? .nan
@@ -169,7 +169,7 @@ import Testing
     }
 
     @Test func refusesWhatHasNoFiniteEnsemble() {
-        let cases: [(Network, String)] = [
+        let cases: [(MLPNetwork, String)] = [
             (network(hidden: [4], rates: [0, 0.5], variant: .gaussian), "gaussian"),
             (network(hidden: [4], rates: [0, 0.5], variant: .dropconnect), "dropconnect"),
             (network(hidden: [4], rates: [0, 0.5], variant: .standout), "standout"),

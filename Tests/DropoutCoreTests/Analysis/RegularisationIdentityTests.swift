@@ -63,7 +63,7 @@ import Testing
     @Test func penaltyStrengthPerLayer() throws {
         var initRNG = Xoshiro(seed: 1)
         let arch = Architecture(inputs: 2, hidden: [4, 4], task: .classification(classes: 2))
-        let net = Network(arch, rates: [0.2, 0.5, 0.9], scaling: .vanilla, variant: .bernoulli, initRNG: &initRNG, maskSeed: 1)
+        let net = MLPNetwork(arch, rates: [0.2, 0.5, 0.9], scaling: .vanilla, variant: .bernoulli, initRNG: &initRNG, maskSeed: 1)
         let penalties = RegularisationIdentity.penalties(net)
         #expect(penalties.map(\.position) == [0, 1, 2])
         for (pen, p) in zip(penalties, [Float(0.2), 0.5, 0.9]) {

@@ -168,7 +168,7 @@ import Testing
     func networkInference(scaling: Scaling) {
         var initRNG = Xoshiro(seed: 41)
         let arch = Architecture(inputs: 3, hidden: [5], task: .classification(classes: 2), activation: .tanh)
-        let net = Network(arch, rates: [0.2, 0.5], scaling: scaling, variant: .dropconnect, initRNG: &initRNG, maskSeed: 2)
+        let net = MLPNetwork(arch, rates: [0.2, 0.5], scaling: scaling, variant: .dropconnect, initRNG: &initRNG, maskSeed: 2)
         let x = GradientCheck.random(4, 3, seed: 42)
         net.dropout[1].connectionInference = .meanField
         let meanField = net.predict(x)

@@ -4,10 +4,10 @@ import Testing
 
 /// Monte Carlo dropout (Gal & Ghahramani 2016) and the calibration error it is judged by.
 @Suite struct MonteCarloDropoutTests {
-    func network(rates: [Float], task: LearningTask = .classification(classes: 2), hidden: [Int] = [3]) -> Network {
+    func network(rates: [Float], task: LearningTask = .classification(classes: 2), hidden: [Int] = [3]) -> MLPNetwork {
         var initRNG = Xoshiro(seed: 51)
         let arch = Architecture(inputs: 2, hidden: hidden, task: task, activation: .tanh)
-        let net = Network(arch, rates: rates, scaling: .inverted, variant: .bernoulli, initRNG: &initRNG, maskSeed: 6)
+        let net = MLPNetwork(arch, rates: rates, scaling: .inverted, variant: .bernoulli, initRNG: &initRNG, maskSeed: 6)
         // Larger weights than the initialisation, so that masks change the output visibly.
         for p in net.parameters { for i in 0..<p.value.count { p.value.data[i] *= 3 } }
         return net

@@ -9,7 +9,7 @@ import Testing
     func wholeNetworkUnderFixedMasks(variant: DropoutVariant, scaling: Scaling) {
         var initRNG = Xoshiro(seed: 21)
         let arch = Architecture(inputs: 3, hidden: [6, 5], task: .classification(classes: 3), activation: .tanh)
-        let net = Network(arch, rates: [0.2, 0.5, 0.4], scaling: scaling, variant: variant, initRNG: &initRNG, maskSeed: 4)
+        let net = MLPNetwork(arch, rates: [0.2, 0.5, 0.4], scaling: scaling, variant: variant, initRNG: &initRNG, maskSeed: 4)
         let x = GradientCheck.random(4, 3, seed: 22)
         let labels = [2, 0, 1, 1]
         net.forwardTraining(x)

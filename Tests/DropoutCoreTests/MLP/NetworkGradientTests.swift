@@ -10,7 +10,7 @@ import Testing
     func wholeNetworkUnderFixedMask(activations: [Activation], scaling: Scaling) {
         var initRNG = Xoshiro(seed: 21)
         let arch = Architecture(inputs: 3, hidden: [6, 5], task: .classification(classes: 3), activations: activations)
-        let net = Network(arch, rates: [0.2, 0.5, 0.3], scaling: scaling, variant: .bernoulli, initRNG: &initRNG, maskSeed: 4)
+        let net = MLPNetwork(arch, rates: [0.2, 0.5, 0.3], scaling: scaling, variant: .bernoulli, initRNG: &initRNG, maskSeed: 4)
         #expect(net.layers.compactMap { ($0 as? ActivationLayer)?.activation } == (activations.count == 1 ? [activations[0], activations[0]] : activations))
         let x = GradientCheck.random(4, 3, seed: 22)
         let labels = [2, 0, 1, 1]

@@ -16,7 +16,7 @@ import Testing
         return c
     }
 
-    func hiddenActivations(_ net: Network) -> [Activation] {
+    func hiddenActivations(_ net: MLPNetwork) -> [Activation] {
         net.layers.compactMap { ($0 as? ActivationLayer)?.activation }
     }
 

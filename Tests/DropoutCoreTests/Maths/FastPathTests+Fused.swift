@@ -2,13 +2,13 @@ import Foundation
 import Testing
 @testable import DropoutCore
 
-/// The fused hidden blocks and fused SGD (Network+FusedPath.swift) and the vectorised
+/// The fused hidden blocks and fused SGD (MLPNetwork+FusedPath.swift) and the vectorised
 /// optimiser loops against the layer-by-layer path, on odd sizes (tails of the 8-wide loops).
 extension FastPathTests {
-    static func network(variant: DropoutVariant, fast: Bool, rates: [Float] = [0.2, 0.5, 0.3]) -> Network {
+    static func network(variant: DropoutVariant, fast: Bool, rates: [Float] = [0.2, 0.5, 0.3]) -> MLPNetwork {
         let arch = Architecture(inputs: 5, hidden: [13, 7], task: .classification(classes: 3))
         var rng = Xoshiro(seed: 42)
-        let net = Network(arch, rates: rates, scaling: .inverted, variant: variant, initRNG: &rng, maskSeed: 7)
+        let net = MLPNetwork(arch, rates: rates, scaling: .inverted, variant: variant, initRNG: &rng, maskSeed: 7)
         net.usesFastPaths = fast
         return net
     }

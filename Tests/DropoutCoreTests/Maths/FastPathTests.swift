@@ -74,7 +74,7 @@ import Testing
     func trainingBackwardGivesTheFullBackwardsGradients(rates: [Float]) {
         var initRNG = Xoshiro(seed: 5)
         let arch = Architecture(inputs: 7, hidden: [12, 9], task: .classification(classes: 4))
-        let net = Network(arch, rates: rates, scaling: .inverted, variant: .bernoulli, initRNG: &initRNG, maskSeed: 6)
+        let net = MLPNetwork(arch, rates: rates, scaling: .inverted, variant: .bernoulli, initRNG: &initRNG, maskSeed: 6)
         net.forwardTraining(Self.values(8, 7, seed: 7))
         var dz: Matrix? = Matrix(rows: 0, cols: 0)
         Loss.softmaxCrossEntropy(logits: net.output, labels: [0, 1, 2, 3, 3, 2, 1, 0], gradient: &dz)
@@ -114,7 +114,7 @@ import Testing
     func dropStatisticsMatchThePlainCount(p: Float) throws {
         var initRNG = Xoshiro(seed: 12)
         let arch = Architecture(inputs: 5, hidden: [13, 37], task: .classification(classes: 3))
-        let net = Network(arch, rates: [p, p, p], scaling: .inverted, variant: .bernoulli, initRNG: &initRNG, maskSeed: 13)
+        let net = MLPNetwork(arch, rates: [p, p, p], scaling: .inverted, variant: .bernoulli, initRNG: &initRNG, maskSeed: 13)
         var stats = DropStatistics()
         var dropped = [[Int]](repeating: [], count: 3), sums = [Double](repeating: 0, count: 3)
         var squares = sums

@@ -145,7 +145,7 @@ import Testing
     func box(_ s: AppState, _ k: Int) -> Rect { LargeDataView.boxes(s)[k].inset(by: 1) }
 
     /// p(class 1) of `net` over the map of `inside`, on the decision map's ramp.
-    func boundaryLevels(_ s: AppState, _ net: Network, inside: Rect) -> (levels: [Double], w: Int, h: Int) {
+    func boundaryLevels(_ s: AppState, _ net: MLPNetwork, inside: Rect) -> (levels: [Double], w: Int, h: Int) {
         let w = inside.width, h = 2 * (inside.height - 2)
         let pts = grid(s, w: w, h: h)
         var m = Matrix(rows: w * h, cols: 2)

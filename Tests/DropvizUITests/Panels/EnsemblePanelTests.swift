@@ -19,7 +19,7 @@ import Testing
 
     /// Class probabilities of the subnetwork keeping the hidden units where `keep` is true
     /// (kept units times 1/(1-p), inverted dropout), or of eval mode when `keep` is nil.
-    static func probabilities(_ net: Network, _ x: Matrix, keep: [Bool]?) -> Matrix {
+    static func probabilities(_ net: MLPNetwork, _ x: Matrix, keep: [Bool]?) -> Matrix {
         let p = Double(net.dropout[1].rate)
         let w1 = net.dense[0].weight.value, b1 = net.dense[0].bias.value
         let w2 = net.dense[1].weight.value, b2 = net.dense[1].bias.value

@@ -1,6 +1,6 @@
 /// A fully-connected network: input dropout, then for each hidden layer dense → activation →
 /// dropout, then a dense output layer (logits or regression outputs).
-public final class Network {
+public final class MLPNetwork {
     public let architecture: Architecture
     public let layers: [any Layer]
     public let dense: [DenseLayer]
@@ -49,7 +49,7 @@ public final class Network {
         parameters = dense.flatMap { $0.parameters }
         firstParameterLayer = layers.firstIndex { !$0.parameters.isEmpty } ?? layers.count
         hiddenBlocks = layers.indices.map { k in
-            // Only ReLU blocks run fused (Network+FusedPath.swift).
+            // Only ReLU blocks run fused (MLPNetwork+FusedPath.swift).
             guard k + 2 < layers.count, let d = layers[k] as? DenseLayer, (layers[k + 1] as? ActivationLayer)?.activation == .relu,
                   let drop = layers[k + 2] as? DropoutLayer else { return nil }
             return (d, drop)
@@ -65,7 +65,7 @@ public final class Network {
     public let parameters: [Parameter]
     /// The first layer with parameters: no gradient is needed below it in training.
     private let firstParameterLayer: Int
-    /// Whether hidden blocks run the fused loops of Network+FusedPath.swift (same values;
+    /// Whether hidden blocks run the fused loops of MLPNetwork+FusedPath.swift (same values;
     /// tests switch them off to compare with the layer-by-layer path).
     public var usesFastPaths = true
     /// `hiddenBlocks[k]`: the dense layer and dropout of the hidden block starting at layer
@@ -135,7 +135,7 @@ public final class Network {
 
     /// Backward and a plain SGD step (no weight decay, no L1) in one pass over the layers:
     /// each dense layer updates its weights inside its weight-gradient product
-    /// (Network+FusedPath.swift). The weight gradients are not stored.
+    /// (MLPNetwork+FusedPath.swift). The weight gradients are not stored.
     public func backwardSGD(_ dOutput: Matrix, learningRate: Float) {
         _ = backward(dOutput, needsInputGradient: false, sgdLearningRate: learningRate)
     }

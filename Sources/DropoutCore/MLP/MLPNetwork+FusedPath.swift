@@ -14,7 +14,7 @@
 /// Forward and backward give bit for bit the layer-by-layer values (same operations, same
 /// order); the SGD update differs from `W − lr·g` only by rounding (OpenBLAS scales the
 /// product by α inside its kernel). `FastPathTests` checks both on odd sizes.
-extension Network {
+extension MLPNetwork {
     /// Whether hidden block `k` (dense `layers[k]`, activation `k+1`, dropout `k+2`) can run
     /// fused now: ReLU, and a dropout that multiplies by a mask (Bernoulli or Gaussian) with no
     /// DropConnect weight mask. Standout and DropConnect keep the layer-by-layer path.
