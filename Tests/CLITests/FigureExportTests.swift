@@ -109,10 +109,10 @@ import Testing
     @Test func theNetworkFigureShowsThisStepsMask() throws {
         var s = try Self.state(hidden: [12, 12])
         for _ in 0..<3 { update(&s, .step) }
-        let root = try SVGNode.parse(Data(DiagramFigure.svg(NetworkDiagram(state: s), title: "", theme: .dark).utf8))
+        let root = try SVGNode.parse(Data(DiagramFigure.svg(NetworkDiagram(state: s, network: s.trainer.mlp!), title: "", theme: .dark).utf8))
         let drawn = Self.units(root)
         for d in 1...2 {
-            let mask = s.trainer.network.dropout[d].mask
+            let mask = s.trainer.mlp!.dropout[d].mask
             let layer = drawn.filter { $0.layer == d }.sorted { $0.unit < $1.unit }
             #expect(layer.count == 12)
             #expect(layer.map(\.crossed) == (0..<12).map { mask[0, $0] == 0 })

@@ -40,7 +40,7 @@ import Testing
         for (r, row) in rows.enumerated() {
             for j in 0..<2 { x[r, j] = (row[j] - file.featureMean[j]) / file.featureStd[j] }
         }
-        return Softmax.probabilities(trainer.network.predict(x))
+        return Softmax.probabilities(trainer.mlp!.predict(x))
     }
 
     @Test func predictionsAreTheLibrarysOwn() throws {

@@ -7,14 +7,9 @@ public final class Trainer {
     /// TrainableModel.swift.
     public private(set) var model: any TrainableModel
     /// The model when it is the MLP, nil otherwise: what dense-only tools (the diagram,
-    /// DropConnect's statistics, Monte Carlo dropout) check before they run.
+    /// DropConnect's statistics, Monte Carlo dropout) unwrap before they run, so that no code
+    /// path can reach the MLP of another kind.
     public private(set) var mlp: MLPNetwork?
-    /// The MLP, as every dense code path has always used it. Only for `--model mlp`: other
-    /// kinds must go through `model` (or check `mlp`), and this traps with a message saying so.
-    public var network: MLPNetwork {
-        guard let mlp else { preconditionFailure("Trainer.network: the model is a \(model.kind.rawValue), not an MLP; use Trainer.model") }
-        return mlp
-    }
     /// The model when it is a CNN.
     public var cnn: ConvNetwork? { model as? ConvNetwork }
     public private(set) var optimizer: Optimizer

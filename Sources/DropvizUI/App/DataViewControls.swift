@@ -54,8 +54,9 @@ extension AppState {
     /// A click on a unit of the diagram (its cell or its thumbnail) selects it and shows its
     /// picture. The layer is already selected by the caller.
     mutating func selectClickedUnit(x: Int, y: Int) {
+        guard let mlp = trainer.mlp else { return }
         let layout = ScreenLayout(width: width, height: height)
-        let frames = NetworkDiagram.layout(widths: trainer.network.architecture.widths, in: layout.diagram,
+        let frames = NetworkDiagram.layout(widths: mlp.architecture.widths, in: layout.diagram,
                                            thumbnails: UnitThumbnails.available(self))
         guard selectedLayer < frames.count else { return }
         let f = frames[selectedLayer]

@@ -246,9 +246,10 @@ private func handle(_ s: inout AppState, _ event: InputEvent, _ effects: inout [
     case .char("?"):
         s.showHelp = true
         s.helpPage = 0
-    case .mouse(let x, let y) where s.trainer.mlp != nil:
+    case .mouse(let x, let y):
+        guard let mlp = s.trainer.mlp else { break }
         let layout = ScreenLayout(width: s.width, height: s.height)
-        let diagram = NetworkDiagram.layout(widths: s.trainer.network.architecture.widths, in: layout.diagram)
+        let diagram = NetworkDiagram.layout(widths: mlp.architecture.widths, in: layout.diagram)
         if let hit = diagram.firstIndex(where: { $0.frame.contains(x: x, y: y) }), hit < s.dropoutLayerCount {
             s.selectedLayer = hit
             s.clampSelectedUnit()

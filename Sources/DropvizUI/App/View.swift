@@ -13,7 +13,7 @@ public func view(_ s: AppState, into buffer: inout Buffer) {
     _ = buffer.put(title(s, width: s.width), x: 0, y: 0, style: Style(bold: true), maxWidth: s.width)
     if let unrolled = UnrolledView(state: s) {
         unrolled.render(area: layout.diagram, into: &buffer)
-    } else if let conv = ConvDiagram(state: s) { conv.render(area: layout.diagram, into: &buffer) } else { NetworkDiagram(state: s).render(area: layout.diagram, into: &buffer) }
+    } else if let conv = ConvDiagram(state: s) { conv.render(area: layout.diagram, into: &buffer) } else if let mlp = s.trainer.mlp { NetworkDiagram(state: s, network: mlp).render(area: layout.diagram, into: &buffer) }
     let formula = s.trainer.lstmModel != nil ? UnrolledView.formula(s)
         : s.trainer.cnn != nil ? ConvDiagram.formula(s) : Formula.line(s.trainer.config, unicode: s.glyphs.isUnicode, width: s.width - 1, language: s.lang)
     _ = buffer.put(formula, x: 1, y: layout.formula.y,

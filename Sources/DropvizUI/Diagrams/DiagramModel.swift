@@ -6,14 +6,10 @@ import TermUI
 /// mini-batch, each unit dropped or kept with its activation (train view), or the eval-mode
 /// activations of the same example (eval view).
 extension NetworkDiagram {
-    public init(state s: AppState) {
-        self.init(state: s, network: s.trainer.network, firstPosition: 0)
-    }
-
     /// The diagram of `net`, whose dropout position `d` is the model's position
-    /// `firstPosition + d`: the MLP itself (0), or a CNN's dense part after its conv positions
-    /// (ConvDiagram.swift).
-    init(state s: AppState, network net: MLPNetwork, firstPosition offset: Int) {
+    /// `firstPosition + d`: the MLP itself (`s.trainer.mlp`, 0), or a CNN's dense part after
+    /// its conv positions (ConvDiagram.swift).
+    public init(state s: AppState, network net: MLPNetwork, firstPosition offset: Int = 0) {
         let arch = net.architecture
         var units: [[UnitState]] = []
         var labels: [(name: String, rate: String, count: String)] = []
@@ -107,7 +103,7 @@ extension NetworkDiagram {
                   connections: Self.connections(of: net, evalMode: evalMode))
         language = s.lang
         if UnitThumbnails.available(s) {
-            thumbnails = net === s.trainer.network ? UnitThumbnails.cached(s) : UnitThumbnails(network: net, data: s.trainer.data, glyphs: s.glyphs)
+            thumbnails = net === s.trainer.mlp ? UnitThumbnails.cached(s, network: net) : UnitThumbnails(network: net, data: s.trainer.data, glyphs: s.glyphs)
         }
         if offset == 0, s.hasInputPlane {
             inputLabels = s.activeFeatures.map { $0.symbol(glyphs: s.glyphs) }

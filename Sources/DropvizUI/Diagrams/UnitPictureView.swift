@@ -7,9 +7,11 @@ import TermUI
 enum UnitPictureView {
     /// The picture, computed separately so tests can check it.
     static func heatMap(_ s: AppState, mapArea: Rect) -> (map: HeatMap, scale: Float) {
+        // The data panel offers the picture for an MLP only (`UnitThumbnails.available`).
+        guard let net = s.trainer.mlp else { return (HeatMap(width: 0, height: 0, levels: [], glyphs: s.glyphs), 1) }
         let (w, h) = HeatMap.pixelSize(for: mapArea, glyphs: s.glyphs)
-        let (units, scale) = UnitThumbnails.cached(s, slot: "unit picture").source?(s.selectedLayer, w, h)
-            ?? UnitThumbnails(network: s.trainer.network, data: s.trainer.data, glyphs: s.glyphs).values(layer: s.selectedLayer, width: w, height: h)
+        let (units, scale) = UnitThumbnails.cached(s, network: net, slot: "unit picture").source?(s.selectedLayer, w, h)
+            ?? UnitThumbnails(network: net, data: s.trainer.data, glyphs: s.glyphs).values(layer: s.selectedLayer, width: w, height: h)
         let unit = min(s.selectedUnit, units.count - 1)
         var map = HeatMap(width: w, height: h, levels: units[max(0, unit)].map { UnitThumbnails.level($0, scale: scale) }, glyphs: s.glyphs)
         map.points = DecisionBoundaryView.points(s.trainer.data, glyphs: s.glyphs, mapArea: mapArea, width: w, height: h, validation: false) { label, _ in

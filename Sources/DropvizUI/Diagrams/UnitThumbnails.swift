@@ -61,13 +61,14 @@ extension UnitThumbnails {
     /// the last values stand in while the new ones are computed from a snapshot on another
     /// thread (PanelCache.swift); values for a new size are computed at once. `slot`: the
     /// cache's name for them (the diagram's small pictures and the enlarged one differ in size).
-    static func cached(_ s: AppState, slot: String = "thumbnails") -> UnitThumbnails {
-        var t = UnitThumbnails(network: s.trainer.network, data: s.trainer.data, glyphs: s.glyphs)
+    static func cached(_ s: AppState, network: MLPNetwork, slot: String = "thumbnails") -> UnitThumbnails {
+        var t = UnitThumbnails(network: network, data: s.trainer.data, glyphs: s.glyphs)
         let glyphs = s.glyphs
         t.source = { layer, width, height in
             s.panelCache.value("\(slot)\(layer)", s, inputs: [layer, width, height]) { trainer in
-                UnitThumbnails(network: trainer.network, data: trainer.data, glyphs: glyphs)
-                    .values(layer: layer, width: width, height: height)
+                // The snapshot is of the same MLP; a model without one has no pictures.
+                trainer.mlp.map { UnitThumbnails(network: $0, data: trainer.data, glyphs: glyphs)
+                    .values(layer: layer, width: width, height: height) } ?? ([], 1)
             }
         }
         return t

@@ -16,9 +16,9 @@ extension AppState {
         var figures: [(name: String, document: () -> String)] = [
             ("dropviz-plot-step\(step).svg", { PlotFigure.svg([.init(plot: LinePlot(state: self))], caption: self.figureCaption, theme: theme) }),
         ]
-        if trainer.mlp != nil {
+        if let mlp = trainer.mlp {
             figures.append(("dropviz-network-step\(step).svg", {
-                DiagramFigure.svg(NetworkDiagram(state: self), title: self.figureCaption, theme: theme, language: self.lang)
+                DiagramFigure.svg(NetworkDiagram(state: self, network: mlp), title: self.figureCaption, theme: theme, language: self.lang)
             }))
             if DecisionMapFigure.applies(to: trainer) {
                 figures.append(("dropviz-map-step\(step).svg", {

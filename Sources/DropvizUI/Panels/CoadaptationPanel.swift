@@ -17,7 +17,7 @@ enum CoadaptationPanel {
     }
 
     /// The layer shown: the selected one, or hidden layer 1 when the input is selected.
-    static func layer(_ s: AppState) -> Int { min(max(1, s.selectedLayer), s.trainer.network.dropout.count - 1) }
+    static func layer(_ s: AppState) -> Int { min(max(1, s.selectedLayer), (s.trainer.mlp?.dropout.count ?? 1) - 1) }
 
     static func numbers(_ s: AppState) -> Numbers {
         numbers(s.trainer, layer: layer(s))
@@ -25,7 +25,8 @@ enum CoadaptationPanel {
 
     /// The numbers from the trainer alone, so that they can be computed on another thread.
     static func numbers(_ trainer: Trainer, layer d: Int) -> Numbers {
-        let net = trainer.network
+        // The panel is the MLP's (PanelView checks); another model has no units to correlate.
+        guard let net = trainer.mlp else { return Numbers(layer: d, correlations: Matrix(rows: 0, cols: 0), summary: (0, 0)) }
         _ = net.predict(trainer.data.validation.features)
         let c = Coadaptation.correlations(net.evalDropoutInput(d))
         return Numbers(layer: d, correlations: c, summary: Coadaptation.meanAbsOffDiagonal(c))

@@ -33,9 +33,11 @@ enum DecisionBoundaryView {
 
     /// The map from the trainer alone, so that it can be computed on another thread.
     static func heatMap(_ trainer: Trainer, glyphs: Glyphs, mapArea: Rect, options: MapOptions = MapOptions()) -> HeatMap {
+        // Only an MLP has a map (the panel and the figures check); another model draws none.
+        guard let net = trainer.mlp else { return HeatMap(width: 0, height: 0, levels: [], glyphs: glyphs) }
         let (w, h) = HeatMap.pixelSize(for: mapArea, glyphs: glyphs)
         let grid = pixelGrid(trainer.data, width: w, height: h)
-        let p = Softmax.probabilities(trainer.network.predict(grid, rowsPerPass: 256))
+        let p = Softmax.probabilities(net.predict(grid, rowsPerPass: 256))
         var map = probabilityMap(p, width: w, height: h, glyphs: glyphs, discrete: options.discrete)
         map.points = points(trainer.data, glyphs: glyphs, mapArea: mapArea, width: w, height: h, validation: options.validation) { label, isTraining in
             Style(bold: isTraining).fg(PanelSupport.pointColor(label))

@@ -75,7 +75,7 @@ enum DigitView {
     }
 
     static func render(_ s: AppState, area: Rect, into buffer: inout Buffer) {
-        let net = s.trainer.network
+        guard let net = s.trainer.mlp else { return }
         let val = s.trainer.data.validation
         let row = PanelSupport.exampleRow(s)
         let inputRate = net.dropout[0].rate

@@ -47,7 +47,11 @@ enum EnsemblePanel {
     }
 
     static func makePicture(_ trainer: Trainer, glyphs: Glyphs, map: Rect, draw: Int) -> Picture {
-        let net = trainer.network
+        // The panel is the MLP's (PanelView checks); another model has no picture.
+        guard let net = trainer.mlp else {
+            let none = HeatMap(width: 0, height: 0, levels: [], glyphs: glyphs)
+            return Picture(thumbnails: [], kept: [], widths: [], mean: none, eval: none, report: nil)
+        }
         let (w, h) = HeatMap.pixelSize(for: map, glyphs: glyphs)
         let grid = DecisionBoundaryView.pixelGrid(trainer.data, width: w, height: h)
         let seed = maskSeed(trainer.config.seed, draw: draw)
@@ -78,7 +82,8 @@ enum EnsemblePanel {
             PanelSupport.line(s.tr(.ensembleNeeds2D), row: 0, in: area, style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
             return
         }
-        if let why = Ensemble.unsupported(s.trainer.network) {
+        guard let net = s.trainer.mlp else { return }
+        if let why = Ensemble.unsupported(net) {
             let lines = why.wrapped(toWidth: area.width)
             for (r, l) in lines.prefix(area.height).enumerated() {
                 PanelSupport.line(l, row: r, in: area, style: Style(dim: true), glyphs: s.glyphs, into: &buffer)

@@ -30,7 +30,7 @@ enum FeatureStripView {
     }
 
     static func render(_ s: AppState, area: Rect, into buffer: inout Buffer) {
-        let net = s.trainer.network
+        guard let net = s.trainer.mlp else { return }
         let val = s.trainer.data.validation
         let row = PanelSupport.exampleRow(s)
         let output = net.predict(PanelSupport.rowMatrix(val.features, row))

@@ -16,8 +16,8 @@ enum MathsPanel {
     static let warnStyle = Style(bold: true).fg(.red)
 
     static func render(_ s: AppState, area: Rect, into buffer: inout Buffer) {
-        guard area.width >= 10, area.height >= 1 else { return }
-        let r = MathsReadout(s)
+        guard area.width >= 10, area.height >= 1, let net = s.trainer.mlp else { return }
+        let r = MathsReadout(s, network: net)
         let w = area.width
         var blocks: [PanelBlock] = []
         let l = s.lang
@@ -27,12 +27,12 @@ enum MathsPanel {
             ("p=\(PanelText.num(r.rate))", Style(bold: true).fg(.yellow)),
             (" " + l.translate(variantName(r)), labelStyle),
         ])]))
-        blocks.append(PanelBlock(priority: 10, lines: formula(r, s: s, width: w)))
-        if let note = note(r, s: s) { blocks.append(PanelBlock(priority: r.scaling == .none ? 8 : 4, lines: [note])) }
+        blocks.append(PanelBlock(priority: 10, lines: formula(r, s: s, network: net, width: w)))
+        if let note = note(r, s: s, network: net) { blocks.append(PanelBlock(priority: r.scaling == .none ? 8 : 4, lines: [note])) }
         blocks.append(PanelBlock(priority: 8, lines: numbers(r, l)))
         blocks.append(PanelBlock(priority: 7, lines: statistics(r, l)))
         if let strip = connectionStrip(r, width: w, glyphs: s.glyphs, l) { blocks.append(PanelBlock(priority: 6, lines: strip)) }
-        let penalties = RegularisationIdentity.penalties(s.trainer.network)
+        let penalties = RegularisationIdentity.penalties(net)
         let mine = penalties[r.position]
         blocks.append(PanelBlock(priority: 5, lines: [PanelLine([
             (l.text(.reg), labelStyle), ("p(1-p)=", .plain), (PanelText.num(mine.gateVariance, digits: 3), valueStyle),
@@ -76,7 +76,7 @@ enum MathsPanel {
     }
 
     /// The formula of training and eval: one line when it fits, else two.
-    static func formula(_ r: MathsReadout, s: AppState, width: Int) -> [PanelLine] {
+    static func formula(_ r: MathsReadout, s: AppState, network net: MLPNetwork, width: Int) -> [PanelLine] {
         let l = s.lang
         let train: String, eval: String
         switch r.variant {
@@ -90,7 +90,7 @@ enum MathsPanel {
             train = "y=x·g, g~N(1,p/(1-p))"; eval = "y=x"
         case .dropconnect:
             train = "r=a((M⊙W)v), M~B(1-p)"
-            let layer = s.trainer.network.dropout[r.position]
+            let layer = net.dropout[r.position]
             eval = layer.connectionInference == .momentMatching
                 ? l.text(.momentMatch, layer.inferenceSamples) : l.text(.meanFieldPanel)
         case .standout:
@@ -103,8 +103,8 @@ enum MathsPanel {
     }
 
     /// The line that says why: the missing rescaling, standout's gate, DropConnect's eval.
-    static func note(_ r: MathsReadout, s: AppState) -> PanelLine? {
-        let layer = s.trainer.network.dropout[r.position]
+    static func note(_ r: MathsReadout, s: AppState, network net: MLPNetwork) -> PanelLine? {
+        let layer = net.dropout[r.position]
         switch r.variant {
         case .bernoulli:
             guard r.scaling == .none, r.rate > 0 else { return nil }

@@ -42,8 +42,8 @@ struct MathsReadout: Equatable {
     /// The state of the running drop statistics of the position (nil before the first step).
     var statistics: DropStatistics.Position?
 
-    init(_ s: AppState) {
-        let net = s.trainer.network
+    /// The readout of `net`, the trainer's MLP (the maths panel is the MLP's).
+    init(_ s: AppState, network net: MLPNetwork) {
         let d = min(max(0, s.selectedLayer), net.dropout.count - 1)
         let layer = net.dropout[d]
         position = d

@@ -62,12 +62,12 @@ enum PanelSupport {
     /// Whether this step's input mask dropped feature `j` of the batch's first example. False
     /// before the first step and for variants that drop nothing on the input (Gaussian gates).
     static func inputDropped(_ s: AppState, feature j: Int) -> Bool {
-        let mask = s.trainer.network.dropout[0].mask
+        guard let mask = s.trainer.mlp?.dropout[0].mask else { return false }
         return s.trainer.currentStep > 0 && mask.rows > 0 && j < mask.cols && mask[0, j] == 0
     }
 
     static func inputDroppedCount(_ s: AppState) -> Int {
-        (0..<s.trainer.network.architecture.inputs).filter { inputDropped(s, feature: $0) }.count
+        (0..<(s.trainer.mlp?.architecture.inputs ?? 0)).filter { inputDropped(s, feature: $0) }.count
     }
 
     /// Writes a line of text clipped to `area`'s width on row `row` (relative); nothing if the

@@ -38,7 +38,8 @@ enum RegressionFitView {
         let (lo, hi) = UncertaintyBand.range(s.trainer.data)
         let n = max(2, columns)
         let xs = (0..<n).map { lo + Double($0) / Double(n - 1) * (hi - lo) }
-        let out = s.trainer.network.predict(Matrix(rows: n, cols: 1, data: xs.map { Float($0) }))
+        guard let net = s.trainer.mlp else { return Curves(xs: [], eval: [], band: nil, trainLow: 0, trainHigh: 0) }
+        let out = net.predict(Matrix(rows: n, cols: 1, data: xs.map { Float($0) }))
         let (tLo, tHi) = UncertaintyBand.dataRange(s.trainer.data, sets: [s.trainer.data.train])
         return Curves(xs: xs, eval: (0..<n).map { Double(out[$0, 0]) }, band: nil, trainLow: tLo, trainHigh: tHi)
     }

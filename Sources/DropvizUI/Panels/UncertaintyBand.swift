@@ -49,8 +49,10 @@ struct UncertaintyBand: Sendable, Equatable {
         let (lo, hi) = range(trainer.data, reach: reach)
         let xs = (0..<n).map { lo + Double($0) / Double(n - 1) * (hi - lo) }
         let grid = Matrix(rows: n, cols: 1, data: xs.map { Float($0) })
-        let mc = MonteCarloDropout.predict(trainer.network, grid, samples: max(1, samples), seed: seed)
-        let plain = trainer.network.predict(grid)
+        // Monte Carlo dropout is the MLP's (the panel checks); another model has no band.
+        guard let net = trainer.mlp else { return UncertaintyBand(xs: [], mean: [], std: [], eval: [], trainLow: 0, trainHigh: 0) }
+        let mc = MonteCarloDropout.predict(net, grid, samples: max(1, samples), seed: seed)
+        let plain = net.predict(grid)
         let (tLo, tHi) = dataRange(trainer.data, sets: [trainer.data.train])
         return UncertaintyBand(xs: xs, mean: (0..<n).map { Double(mc.mean[$0, 0]) }, std: (0..<n).map { Double(mc.std[$0, 0]) },
                                eval: (0..<n).map { Double(plain[$0, 0]) }, trainLow: tLo, trainHigh: tHi)

@@ -29,7 +29,9 @@ extension DecisionBoundaryView {
     static func uncertaintyMap(_ trainer: Trainer, glyphs: Glyphs, mapArea: Rect, samples: Int, seed: UInt64, validation: Bool? = nil) -> UncertaintyMap {
         let shades = shadeGlyphs(glyphs)
         let (w, h) = HeatMap.pixelSize(for: mapArea, glyphs: shades)
-        let mc = MonteCarloDropout.predict(trainer.network, pixelGrid(trainer.data, width: w, height: h), samples: max(1, samples), seed: seed)
+        // Monte Carlo dropout is the MLP's (the panel checks); another model has no map.
+        guard let net = trainer.mlp else { return UncertaintyMap(map: HeatMap(width: 0, height: 0, levels: [], glyphs: shades), top: scaleStep, std: []) }
+        let mc = MonteCarloDropout.predict(net, pixelGrid(trainer.data, width: w, height: h), samples: max(1, samples), seed: seed)
         let std = (0..<(w * h)).map { Double(mc.std[$0, Softmax.argmax(mc.mean, row: $0)]) }
         let largest = std.filter(\.isFinite).max() ?? 0
         let top = max(scaleStep, (largest / scaleStep).rounded(.up) * scaleStep)

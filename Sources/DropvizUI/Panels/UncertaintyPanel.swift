@@ -30,9 +30,9 @@ enum UncertaintyPanel {
         var label: Int?
         var target: [Float]
 
-        init(_ s: AppState) {
+        /// The readout of `net`, the trainer's MLP (the panel is the MLP's).
+        init(_ s: AppState, network net: MLPNetwork) {
             let set = s.trainer.data.validation
-            let net = s.trainer.network
             count = set.count
             row = count == 0 ? 0 : ((s.exampleIndex % count) + count) % count
             samples = max(1, s.mcSamples)
@@ -66,7 +66,8 @@ enum UncertaintyPanel {
             PanelLine(s.tr(.noValidationSet), labelStyle).draw(x: area.x, y: area.y, maxWidth: area.width, glyphs: s.glyphs, into: &buffer)
             return
         }
-        let r = s.panelCache.value("uncertainty", s, inputs: [PanelSupport.exampleRow(s), s.mcSamples]) { Readout(s) }
+        guard let net = s.trainer.mlp else { return }
+        let r = s.panelCache.value("uncertainty", s, inputs: [PanelSupport.exampleRow(s), s.mcSamples]) { Readout(s, network: net) }
         if DataPanel.kind(s) == .regressionCurve {
             band(r, s: s, area: area, into: &buffer)
         } else if r.mc.isClassification {

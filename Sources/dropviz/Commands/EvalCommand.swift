@@ -43,14 +43,15 @@ struct EvalCommand: ParsableCommand {
             let (l, a) = trainer.measure(set)
             rows.append((name, set.count, l, a))
         }
-        if mcSamples != nil, trainer.mlp == nil {
-            throw DropvizError("--mc-samples: Monte Carlo dropout is not for this model (\(trainer.model.kind.rawValue)) yet")
-        }
-        let mc: [(String, MCSummary)] = mcSamples.map { t in
-            sets.map { name, set in
-                (name, MonteCarloDropout.summary(trainer.network, set, samples: t, seed: mcSeed ?? trainer.config.seed))
+        var mc: [(String, MCSummary)] = []
+        if let t = mcSamples {
+            guard let net = trainer.mlp else {
+                throw DropvizError("--mc-samples: Monte Carlo dropout is not for this model (\(trainer.model.kind.rawValue)) yet")
             }
-        } ?? []
+            mc = sets.map { name, set in
+                (name, MonteCarloDropout.summary(net, set, samples: t, seed: mcSeed ?? trainer.config.seed))
+            }
+        }
         switch format {
         case .table:
             print("model \(load): \(trainer.config.dataset), \(trainer.model.kind == .mlp ? "" : trainer.model.summary + ", ")hidden \(trainer.config.hidden.map(String.init).joined(separator: ",")), step \(trainer.currentStep)")

@@ -65,7 +65,7 @@ import Testing
         var expected = [Int](repeating: 0, count: 32)
         for _ in 0..<25 {
             t.step()
-            let m = t.network.dropout[1].mask
+            let m = t.mlp!.dropout[1].mask
             for r in 0..<m.rows { for j in 0..<32 where m[r, j] == 0 { expected[j] += 1 } }
         }
         let s = try #require(t.dropStatistics[position: 1])
@@ -80,7 +80,7 @@ import Testing
         var expected = [Int](repeating: 0, count: 32)
         for _ in 0..<40 {
             t.step()
-            let layer = t.network.dropout[1]
+            let layer = t.mlp!.dropout[1]
             for j in 0..<32 { expected[j] += Int((layer.droppedInputFraction(unit: j) * 2).rounded()) }
         }
         let s = try #require(t.dropStatistics[position: 1])

@@ -15,7 +15,7 @@ import Testing
         var seen = Set<[Bool]>()
         for step in 1...30 {
             t.step()
-            let m = t.network.dropout[1].mask
+            let m = t.mlp!.dropout[1].mask
             for r in 0..<m.rows { seen.insert((0..<5).map { m[r, $0] == 0 }) }
             let census = try #require(t.maskCensus.positions[1])
             #expect(census.distinct == seen.count && census.draws == 4 * step && census.possible == 32)

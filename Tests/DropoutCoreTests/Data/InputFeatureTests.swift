@@ -66,7 +66,7 @@ import Testing
         #expect(named.data.train.features == plain.data.train.features)
         #expect(named.data.validation.features == plain.data.validation.features)
         for _ in 0..<50 { plain.step(); named.step() }
-        #expect(named.network.weights == plain.network.weights)
+        #expect(named.mlp!.weights == plain.mlp!.weights)
     }
 
     /// Features are computed from the raw points and standardised on the training set; the
@@ -78,7 +78,7 @@ import Testing
         let t = try Trainer(config: config(features))
         let plane = try #require(t.data.plane)
         #expect(plane.features == features)
-        #expect(t.data.train.featureCount == 4 && t.network.architecture.inputs == 4)
+        #expect(t.data.train.featureCount == 4 && t.mlp!.architecture.inputs == 4)
         // The same examples, the points standardised as before.
         #expect(t.data.trainRows == plain.data.trainRows && t.data.validationRows == plain.data.validationRows)
         #expect(plane.train.features == plain.data.train.features)
@@ -121,7 +121,7 @@ import Testing
         let c = config([.x1, .x2, .x1x2, .sinX1], dataset: "xor", seed: 4)
         let a = try Trainer(config: c), b = try Trainer(config: c)
         for _ in 0..<100 { a.step(); b.step() }
-        #expect(a.network.weights == b.network.weights)
+        #expect(a.mlp!.weights == b.mlp!.weights)
         #expect(a.evaluate() == b.evaluate())
     }
 
@@ -147,7 +147,7 @@ import Testing
         let loaded = try ModelFile.read(from: path).makeTrainer(source: path)
         #expect(loaded.config.inputFeatures == [.x1, .x2Squared])
         #expect(loaded.data.train.features == t.data.train.features)
-        #expect(loaded.network.weights == t.network.weights)
+        #expect(loaded.mlp!.weights == t.mlp!.weights)
         // A file without the key (every file written before): the coordinates.
         let plain = try Trainer(config: config(nil))
         let oldPath = dir.appendingPathComponent("old.json").path

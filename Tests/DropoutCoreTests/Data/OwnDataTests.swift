@@ -150,7 +150,7 @@ import Testing
         let old = try ModelFile.read(from: path)
         #expect(!old.isSelfContained)
         let again = try old.makePredictor(source: path)
-        #expect(again.currentStep == 5 && again.network.weights == t.network.weights)
+        #expect(again.currentStep == 5 && again.mlp!.weights == t.mlp!.weights)
     }
 
     /// The exported rows are the data set's own, and the split's: raw rows read back equal the

@@ -82,13 +82,13 @@ import Testing
             for step in 0..<30 {
                 a.step(); b.step()
                 if step % 10 == 0 {
-                    let before = a.network.dropout.map(\.mask)
-                    _ = MonteCarloDropout.predict(a.network, a.data.validation.features, samples: 5, seed: 9)
-                    #expect(a.network.dropout.map(\.mask) == before)
+                    let before = a.mlp!.dropout.map(\.mask)
+                    _ = MonteCarloDropout.predict(a.mlp!, a.data.validation.features, samples: 5, seed: 9)
+                    #expect(a.mlp!.dropout.map(\.mask) == before)
                 }
             }
-            #expect(a.network.weights == b.network.weights, "\(variant)")
-            #expect(a.network.dropout.map(\.rng) == b.network.dropout.map(\.rng))
+            #expect(a.mlp!.weights == b.mlp!.weights, "\(variant)")
+            #expect(a.mlp!.dropout.map(\.rng) == b.mlp!.dropout.map(\.rng))
         }
     }
 
@@ -109,11 +109,11 @@ import Testing
         c.hidden = [16, 16]
         let t = try Trainer(config: c)
         for _ in 0..<200 { t.step() }
-        let s = MonteCarloDropout.summary(t.network, t.data.validation, samples: 30, seed: 2)
+        let s = MonteCarloDropout.summary(t.mlp!, t.data.validation, samples: 30, seed: 2)
         #expect(s.accuracyEval.map(Float.init) == t.measure(t.data.validation).accuracy)
         #expect(s.accuracyMC != nil && s.eceMC != nil && s.eceEval != nil && s.rmseMC == nil)
         // Same seed, same numbers.
-        #expect(MonteCarloDropout.summary(t.network, t.data.validation, samples: 30, seed: 2) == s)
+        #expect(MonteCarloDropout.summary(t.mlp!, t.data.validation, samples: 30, seed: 2) == s)
     }
 
     @Test func expectedCalibrationErrorOfAHandExample() {

@@ -20,16 +20,16 @@ import Testing
         let t = try Trainer(config: config())
         for _ in 0..<30 { t.step() }
         for variant in [DropoutVariant.dropconnect, .standout, .gaussian, .bernoulli, .dropconnect] {
-            let weights = t.network.weights, step = t.currentStep
+            let weights = t.mlp!.weights, step = t.currentStep
             t.setVariant(variant)
-            #expect(t.network.weights == weights)
+            #expect(t.mlp!.weights == weights)
             #expect(t.currentStep == step)
-            #expect(t.network.dropout.allSatisfy { $0.variant == variant })
+            #expect(t.mlp!.dropout.allSatisfy { $0.variant == variant })
             for _ in 0..<30 {
                 let r = t.step()
                 #expect(r?.batchLoss.isFinite == true)
             }
-            #expect(t.network.weights != weights)
+            #expect(t.mlp!.weights != weights)
             #expect(t.evaluate().valLoss.isFinite)
         }
         #expect(t.history.events.contains { $0.label == "variant dropconnect" })
@@ -50,7 +50,7 @@ import Testing
         let resumed = try ModelFile.read(from: path).makeTrainer(source: path)
         #expect(resumed.config == c)
         for _ in 0..<25 { resumed.step() }
-        #expect(resumed.network.weights == straight.network.weights)
+        #expect(resumed.mlp!.weights == straight.mlp!.weights)
         #expect(resumed.measure(resumed.data.validation).loss == straight.measure(straight.data.validation).loss)
     }
 
@@ -79,9 +79,9 @@ import Testing
     @Test func settingsReachTheLayersAndAreValidated() throws {
         let t = try Trainer(config: config(.standout))
         try t.setStandout(alpha: -2, beta: 0.5)
-        #expect(t.network.dropout.allSatisfy { $0.standoutAlpha == -2 && $0.standoutBeta == 0.5 })
+        #expect(t.mlp!.dropout.allSatisfy { $0.standoutAlpha == -2 && $0.standoutBeta == 0.5 })
         try t.setDropConnectInference(.meanField, samples: 64)
-        #expect(t.network.dropout.allSatisfy { $0.connectionInference == .meanField && $0.inferenceSamples == 64 })
+        #expect(t.mlp!.dropout.allSatisfy { $0.connectionInference == .meanField && $0.inferenceSamples == 64 })
         #expect(throws: SettingError.self) { try t.setDropConnectInference(.momentMatching, samples: 0) }
         var bad = config()
         bad.standoutAlpha = .nan

@@ -25,11 +25,11 @@ import Testing
         c.activation = .tanh
         #expect(c.activations == [.tanh])
         #expect(c.activation(ofLayer: 1) == .tanh)
-        #expect(hiddenActivations(try Trainer(config: c).network) == [.tanh, .tanh])
+        #expect(hiddenActivations(try Trainer(config: c).mlp!) == [.tanh, .tanh])
         c.activations = [.relu, .sigmoid]
         #expect(c.activation == .relu)
         #expect(c.activation(ofLayer: 1) == .sigmoid)
-        let net = try Trainer(config: c).network
+        let net = try Trainer(config: c).mlp!
         #expect(hiddenActivations(net) == [.relu, .sigmoid])
         // Each layer starts with its activation's initialisation (He for ReLU, Glorot for the sigmoid).
         #expect(net.architecture.initializations == [.he, .glorot])
@@ -51,16 +51,16 @@ import Testing
     @Test func mixedNetworkFusedAndLayerByLayerAgree() throws {
         let fused = try Trainer(config: config([.relu, .tanh]))
         let plain = try Trainer(config: config([.relu, .tanh]))
-        plain.network.usesFastPaths = false
+        plain.mlp!.usesFastPaths = false
         for _ in 0..<20 { fused.step(); plain.step() }
-        let (a, b) = (fused.network.weights, plain.network.weights)
+        let (a, b) = (fused.mlp!.weights, plain.mlp!.weights)
         #expect(a.count == b.count)
         for (x, y) in zip(a, b) {
             let worst = zip(x, y).map { abs($0 - $1) }.max() ?? 0
             #expect(worst < 1e-4, "\(worst)")
         }
         // And the tanh layer really is tanh: its outputs lie in (-1, 1) and some are negative.
-        let t = fused.network.acts[6]  // the output of layers[5], the tanh
+        let t = fused.mlp!.acts[6]  // the output of layers[5], the tanh
         #expect(t.data.allSatisfy { abs($0) < 1 } && t.data.contains { $0 < 0 })
     }
 
@@ -74,7 +74,7 @@ import Testing
         #expect(old.contains(";act=tanh;"))
         let back = try StateString.decode(old).config
         #expect(back.activations == [.tanh])
-        #expect(hiddenActivations(try Trainer(config: back).network) == [.tanh, .tanh])
+        #expect(hiddenActivations(try Trainer(config: back).mlp!) == [.tanh, .tanh])
         #expect(throws: DropvizError.self) { try StateString.decode(old.replacingOccurrences(of: "act=tanh", with: "act=relu,tanh,relu")) }
         #expect(throws: DropvizError.self) { try StateString.decode(old.replacingOccurrences(of: "act=tanh", with: "act=relu,")) }
     }
@@ -93,10 +93,10 @@ import Testing
         #expect(text.contains("\"activations\":[\"tanh\",\"relu\"]"))
         let loaded = try ModelFile.read(from: path).makeTrainer(source: path)
         #expect(loaded.config.activations == [.tanh, .relu])
-        #expect(hiddenActivations(loaded.network) == [.tanh, .relu])
-        #expect(loaded.network.weights == t.network.weights)
+        #expect(hiddenActivations(loaded.mlp!) == [.tanh, .relu])
+        #expect(loaded.mlp!.weights == t.mlp!.weights)
         for _ in 0..<10 { t.step(); loaded.step() }
-        #expect(loaded.network.weights == t.network.weights)
+        #expect(loaded.mlp!.weights == t.mlp!.weights)
 
         let uniform = try Trainer(config: config([.sigmoid]))
         let upath = tempPath("uniform.json")
@@ -106,6 +106,6 @@ import Testing
         #expect(utext.contains("\"activation\":\"sigmoid\""))
         let uloaded = try ModelFile.read(from: upath).makeTrainer(source: upath)
         #expect(uloaded.config.activations == [.sigmoid])
-        #expect(hiddenActivations(uloaded.network) == [.sigmoid, .sigmoid])
+        #expect(hiddenActivations(uloaded.mlp!) == [.sigmoid, .sigmoid])
     }
 }

@@ -20,21 +20,21 @@ import Testing
             let ra = a.step(), rb = b.step()
             #expect(ra?.batchLoss == rb?.batchLoss)
         }
-        #expect(a.network.weights == b.network.weights)
+        #expect(a.mlp!.weights == b.mlp!.weights)
         #expect(a.history == b.history)
-        #expect(a.network.dropout.map(\.mask) == b.network.dropout.map(\.mask))
+        #expect(a.mlp!.dropout.map(\.mask) == b.mlp!.dropout.map(\.mask))
     }
 
     @Test func differentSeedsDiffer() throws {
         let a = try Trainer(config: config(seed: 1))
         let b = try Trainer(config: config(seed: 2))
-        #expect(a.network.weights != b.network.weights)
+        #expect(a.mlp!.weights != b.mlp!.weights)
     }
 
     @Test func rateChangesNeitherInitialWeightsNorBatchOrderNorData() throws {
         let a = try Trainer(config: config(rate: 0.0))
         let b = try Trainer(config: config(rate: 0.7))
-        #expect(a.network.weights == b.network.weights)
+        #expect(a.mlp!.weights == b.mlp!.weights)
         #expect(a.data.train.features == b.data.train.features)
         var sa = a.sampler, sb = b.sampler
         var ia: [Int] = [], ib: [Int] = []
@@ -46,34 +46,34 @@ import Testing
         // And while training: the samplers advance identically whatever the rates.
         for _ in 0..<20 { a.step(); b.step() }
         #expect(a.sampler == b.sampler)
-        #expect(a.network.weights != b.network.weights)
+        #expect(a.mlp!.weights != b.mlp!.weights)
     }
 
     @Test func resetGivesTheSameInitialWeights() throws {
         let t = try Trainer(config: config())
-        let initial = t.network.weights
+        let initial = t.mlp!.weights
         for _ in 0..<10 { t.step() }
-        #expect(t.network.weights != initial)
+        #expect(t.mlp!.weights != initial)
         t.reset()
-        #expect(t.network.weights == initial)
+        #expect(t.mlp!.weights == initial)
         #expect(t.currentStep == 0)
         t.reset(seed: 99)
-        #expect(t.network.weights != initial)
+        #expect(t.mlp!.weights != initial)
     }
 
     @Test func rateChangeReachesTheNextStepAndResetsNothing() throws {
         let t = try Trainer(config: config(rate: 0.0))
         for _ in 0..<5 { t.step() }
-        let weights = t.network.weights
+        let weights = t.mlp!.weights
         let step = t.currentStep
-        let moments = t.network.parameters.map(\.firstMoment)
+        let moments = t.mlp!.parameters.map(\.firstMoment)
         try t.setRate(0.9, layer: 1)
-        #expect(t.network.weights == weights)
+        #expect(t.mlp!.weights == weights)
         #expect(t.currentStep == step)
-        #expect(t.network.parameters.map(\.firstMoment) == moments)
+        #expect(t.mlp!.parameters.map(\.firstMoment) == moments)
         #expect(t.history.events.last?.label == "h1 p 0.0→0.9")
         t.step()
-        let m = t.network.dropout[1].mask
+        let m = t.mlp!.dropout[1].mask
         let dropped = Double(m.data.filter { $0 == 0 }.count) / Double(m.count)
         #expect(dropped > 0.75, "the next step's mask uses the new rate")
     }

@@ -104,13 +104,13 @@ extension FastPathTests {
         c.batchSize = 13
         c.evalEvery = 1000
         let fused = try Trainer(config: c), again = try Trainer(config: c), plain = try Trainer(config: c)
-        plain.network.usesFastPaths = false
+        plain.mlp!.usesFastPaths = false
         for _ in 0..<50 {
             let a = try #require(fused.step()), b = try #require(again.step()), p = try #require(plain.step())
             #expect(a.batchLoss == b.batchLoss)
             #expect(abs(a.batchLoss - p.batchLoss) <= 1e-3 * max(1, abs(p.batchLoss)))
         }
-        #expect(fused.network.weights == again.network.weights)
+        #expect(fused.mlp!.weights == again.mlp!.weights)
         #expect(fused.optimizer.t == plain.optimizer.t)
     }
 }

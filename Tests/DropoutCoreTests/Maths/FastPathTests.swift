@@ -160,7 +160,7 @@ import Testing
         func address(_ m: Matrix) -> UInt {
             m.data.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
         }
-        let net = trainer.network
+        let net = trainer.mlp!
         var targets: UInt = 0
         if case .classes(let labels) = trainer.batchTargets {
             targets = labels.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }

@@ -33,9 +33,9 @@ import Testing
         try ModelFile(first).write(to: path)
         let resumed = try ModelFile.read(from: path).makeTrainer(source: path)
         #expect(resumed.currentStep == 60)
-        #expect(resumed.network.weights == first.network.weights)
+        #expect(resumed.mlp!.weights == first.mlp!.weights)
         for _ in 0..<40 { resumed.step() }
-        #expect(resumed.network.weights == straight.network.weights)
+        #expect(resumed.mlp!.weights == straight.mlp!.weights)
         #expect(resumed.measure(resumed.data.validation).loss == straight.measure(straight.data.validation).loss)
     }
 

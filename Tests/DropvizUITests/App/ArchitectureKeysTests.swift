@@ -17,7 +17,7 @@ import Testing
     static func expectFreshRun(_ s: AppState) throws {
         #expect(s.trainer.currentStep == 0)
         let fresh = try Trainer(config: s.trainer.config)
-        #expect(fresh.network.weights == s.trainer.network.weights)
+        #expect(fresh.mlp!.weights == s.trainer.mlp!.weights)
         #expect(s.trainer.config.seed == 1)
         #expect(s.notice?.contains("training restarts, same seed") == true, "\(s.notice ?? "no notice")")
     }
@@ -29,7 +29,7 @@ import Testing
         update(&s, .input(.char("h")))
         #expect(s.trainer.config.hidden == [8, 8, 6])
         #expect(s.trainer.config.rates == [0, 0.3, 0.3, 0.5])
-        #expect(s.trainer.network.architecture.widths == [2, 8, 8, 6, 2])
+        #expect(s.trainer.mlp!.architecture.widths == [2, 8, 8, 6, 2])
         #expect(s.selectedLayer == 2, "the new layer is selected")
         #expect(s.notice == "hidden 2 added, 8 units: training restarts, same seed (2-8-8-6-2 relu)")
         try Self.expectFreshRun(s)
@@ -104,7 +104,7 @@ import Testing
         s.selectedLayer = 2
         update(&s, .input(.char("A")))
         #expect(s.trainer.config.activations == [.relu, .leakyRelu])
-        #expect(s.trainer.network.layers.compactMap { ($0 as? ActivationLayer)?.activation } == [.relu, .leakyRelu])
+        #expect(s.trainer.mlp!.layers.compactMap { ($0 as? ActivationLayer)?.activation } == [.relu, .leakyRelu])
         #expect(s.notice == "hidden 2: leaky-relu: training restarts, same seed (2-8-6-2 relu,leaky-relu)")
         try Self.expectFreshRun(s)
         #expect(s.stateString.contains(";act=relu,leaky-relu;"))
@@ -136,7 +136,7 @@ import Testing
         #expect(twin.config.hidden == [8, 8, 6])
         #expect(twin.config.rates == [0, s.twinRate, s.twinRate, s.twinRate])
         #expect(twin.currentStep == 0)
-        #expect(twin.network.weights == s.trainer.network.weights, "same seed: same initial weights")
+        #expect(twin.mlp!.weights == s.trainer.mlp!.weights, "same seed: same initial weights")
         update(&s, .input(.char("A")))
         #expect(s.twin?.config.activations == s.trainer.config.activations)
     }

@@ -37,7 +37,7 @@ import Testing
             seen.append(twin.config.rates[1])
             #expect(Array(twin.config.rates.dropFirst()).allSatisfy { $0 == twin.config.rates[1] })
             #expect(s.trainer.currentStep == 0 && twin.currentStep == 0)
-            #expect(twin.network.parameters.map(\.value.data) == s.trainer.network.parameters.map(\.value.data),
+            #expect(twin.mlp!.parameters.map(\.value.data) == s.trainer.mlp!.parameters.map(\.value.data),
                     "the same initial weights")
         }
         #expect(seen == [0.2, 0.4, 0.6, 0.8, 0])

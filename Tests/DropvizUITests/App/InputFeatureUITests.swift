@@ -34,15 +34,15 @@ import TermUI
         #expect(s.trainer.config.inputFeatures == [.x1, .x2, .x1Squared])
         #expect(s.notice == "input features x₁, x₂, x₁²: training restarts (same seed)")
         #expect(s.trainer.currentStep == 0)
-        #expect(s.trainer.network.architecture.inputs == 3)
+        #expect(s.trainer.mlp!.architecture.inputs == 3)
         #expect(s.trainer.config.seed == 7)
         // The same run as one started with these features.
         let fresh = try Trainer(config: s.trainer.config)
-        #expect(fresh.network.weights == s.trainer.network.weights)
+        #expect(fresh.mlp!.weights == s.trainer.mlp!.weights)
         // Off again: the coordinates alone, which is the run without features.
         Self.press(&s, "F")
         #expect(s.trainer.config.inputFeatures == nil)
-        #expect(s.trainer.network.architecture.inputs == 2)
+        #expect(s.trainer.mlp!.architecture.inputs == 2)
     }
 
     @Test func theLastFeatureStaysOn() throws {
@@ -69,7 +69,7 @@ import TermUI
             #expect(s.notice == "f F: input features are for 2-D data sets (moons, circle, xor…)")
         }
         #expect(s.trainer.config == before)
-        #expect(NetworkDiagram(state: s).inputLabels.isEmpty)
+        #expect(NetworkDiagram(state: s, network: s.trainer.mlp!).inputLabels.isEmpty)
     }
 
     /// Every input unit is named, right-aligned one cell left of it; the selected one reversed.
@@ -83,7 +83,7 @@ import TermUI
         // x₁, x₂, x₁², x₁x₂; x₁x₂ selected.
         #expect(s.activeFeatures == [.x1, .x2, .x1Squared, .x1x2])
         let b = Fixtures.render(s)
-        let f = NetworkDiagram.layout(widths: s.trainer.network.architecture.widths,
+        let f = NetworkDiagram.layout(widths: s.trainer.mlp!.architecture.widths,
                                       in: ScreenLayout(width: s.width, height: s.height).diagram, thumbnails: false)[0]
         #expect(f.count == 4 && f.perRow == 1)
         for (u, name) in ["x₁", "x₂", "x₁²", "x₁x₂"].enumerated() {
@@ -118,7 +118,7 @@ import TermUI
     @Test func asciiNamesAreTheCommandLineOnes() throws {
         var s = try Self.state(glyphs: .ascii)
         Self.press(&s, "fffF")
-        #expect(NetworkDiagram(state: s).inputLabels == ["x1", "x2", "x1^2"])
+        #expect(NetworkDiagram(state: s, network: s.trainer.mlp!).inputLabels == ["x1", "x2", "x1^2"])
         #expect(s.notice == "input features x1, x2, x1^2: training restarts (same seed)")
     }
 

@@ -21,11 +21,11 @@ import Testing
     @Test func pageUpRewindsPausesAndShowsTheCursorStep() throws {
         var s = try Self.trained(300)
         let live = s.trainer
-        let liveWeights = live.network.weights
+        let liveWeights = live.mlp!.weights
         update(&s, .input(.pageUp))
         #expect(s.isRewound && s.paused)
         #expect(s.trainer !== live && s.trainer.currentStep == 270, "a tenth of the run back")
-        #expect(s.trainer.network.weights == (try live.rebuilt(atStep: 270)).network.weights)
+        #expect(s.trainer.mlp!.weights == (try live.rebuilt(atStep: 270)).mlp!.weights)
         #expect(StatusBar.text(s).contains("⏪ step 270 / 300"))
         update(&s, .step)
         #expect(s.trainer.currentStep == 270, "no training at the cursor")
@@ -38,7 +38,7 @@ import Testing
         #expect(s.trainer.currentStep == 0 && s.trainer.history.valLoss.isEmpty)
         update(&s, .input(.end))
         #expect(!s.isRewound && s.trainer === live && !s.paused, "back to the live run, running as it was")
-        #expect(live.currentStep == 300 && live.network.weights == liveWeights, "the live run waited untouched")
+        #expect(live.currentStep == 300 && live.mlp!.weights == liveWeights, "the live run waited untouched")
         #expect(StatusBar.text(s).contains("step 300") && !StatusBar.text(s).contains("⏪"))
         // PgDn past the live step is live too.
         update(&s, .input(.pageUp))

@@ -26,7 +26,7 @@ import Testing
         try replay.schedule(RunChange.decode(try #require(extras["changes"])))
         #expect(replay.config == s.trainer.config)
         for _ in 0..<12 { replay.step() }
-        #expect(replay.network.weights == s.trainer.network.weights)
+        #expect(replay.mlp!.weights == s.trainer.mlp!.weights)
     }
 
     @Test func exportedCurvesAreWellFormedCSV() throws {

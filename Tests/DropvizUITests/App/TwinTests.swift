@@ -11,17 +11,17 @@ import Testing
         s.twinRate = 0.5  // the same as the main network's hidden rates
         try s.startTwin()
         let twin = try #require(s.twin)
-        #expect(twin.network.weights == s.trainer.network.weights)
+        #expect(twin.mlp!.weights == s.trainer.mlp!.weights)
         #expect(twin.data.train.features == s.trainer.data.train.features)
         for _ in 0..<25 {
             update(&s, .step)
-            #expect(twin.network.weights == s.trainer.network.weights)
+            #expect(twin.mlp!.weights == s.trainer.mlp!.weights)
             #expect(twin.lastBatchLoss == s.trainer.lastBatchLoss)
         }
         // Now the rates differ: the weights part, the batch order does not.
         update(&s, .input(.char("0")))
         update(&s, .step)
-        #expect(twin.network.weights != s.trainer.network.weights)
+        #expect(twin.mlp!.weights != s.trainer.mlp!.weights)
         #expect(twin.sampler == s.trainer.sampler)
     }
 

@@ -25,20 +25,20 @@ import Testing
         var s = try Fixtures.state(hidden: [16, 16])
         #expect(s.selectedLayer == 1)
         update(&s, .input(.up))
-        #expect(s.trainer.network.dropout[1].rate == 0.55)
+        #expect(s.trainer.mlp!.dropout[1].rate == 0.55)
         update(&s, .input(.char("+")))
-        #expect(s.trainer.network.dropout[1].rate == 0.6)
+        #expect(s.trainer.mlp!.dropout[1].rate == 0.6)
         update(&s, .input(.down))
         update(&s, .input(.char("-")))
-        #expect(s.trainer.network.dropout[1].rate == 0.5)
+        #expect(s.trainer.mlp!.dropout[1].rate == 0.5)
         update(&s, .input(.char("3")))
-        #expect(s.trainer.network.dropout[1].rate == 0.3)
+        #expect(s.trainer.mlp!.dropout[1].rate == 0.3)
         update(&s, .input(.char("0")))
         update(&s, .input(.down))
-        #expect(s.trainer.network.dropout[1].rate == 0, "never below 0")
+        #expect(s.trainer.mlp!.dropout[1].rate == 0, "never below 0")
         update(&s, .input(.char("9")))
         for _ in 0..<5 { update(&s, .input(.up)) }
-        #expect(s.trainer.network.dropout[1].rate == TrainingConfig.maxRate, "capped at the documented maximum")
+        #expect(s.trainer.mlp!.dropout[1].rate == TrainingConfig.maxRate, "capped at the documented maximum")
     }
 
     @Test func layerSelectionAndApplyToAll() throws {
@@ -51,7 +51,7 @@ import Testing
         #expect(s.selectedLayer == 2)
         update(&s, .input(.char("2")))
         update(&s, .input(.char("a")))
-        #expect(s.trainer.network.dropout.map(\.rate) == [0, 0.2, 0.2])
+        #expect(s.trainer.mlp!.dropout.map(\.rate) == [0, 0.2, 0.2])
     }
 
     @Test func selectedUnitStaysInsideTheSelectedLayer() throws {
@@ -92,24 +92,24 @@ import Testing
 
     @Test func resetKeepsInitialWeightsAndNewSeedChangesThem() throws {
         var s = try Fixtures.state(hidden: [16])
-        let initial = s.trainer.network.weights
+        let initial = s.trainer.mlp!.weights
         for _ in 0..<5 { update(&s, .step) }
         update(&s, .input(.char("r")))
-        #expect(s.trainer.currentStep == 0 && s.trainer.network.weights == initial)
+        #expect(s.trainer.currentStep == 0 && s.trainer.mlp!.weights == initial)
         let seed = s.trainer.config.seed
         update(&s, .input(.char("R")))
-        #expect(s.trainer.config.seed != seed && s.trainer.network.weights != initial)
+        #expect(s.trainer.config.seed != seed && s.trainer.mlp!.weights != initial)
     }
 
     /// A rate change reaches the very next step's mask, and changes nothing else.
     @Test func rateChangeReachesTheNextMask() throws {
         var s = try Fixtures.state(hidden: [256])
         for _ in 0..<3 { update(&s, .step) }
-        let weights = s.trainer.network.weights
+        let weights = s.trainer.mlp!.weights
         update(&s, .input(.char("9")))
-        #expect(s.trainer.network.weights == weights)
+        #expect(s.trainer.mlp!.weights == weights)
         update(&s, .step)
-        let m = s.trainer.network.dropout[1].mask
+        let m = s.trainer.mlp!.dropout[1].mask
         let dropped = Double(m.data.filter { $0 == 0 }.count) / Double(m.count)
         // 32 × 256 draws at p = 0.9: 4σ is under 0.01.
         #expect(abs(dropped - 0.9) < 0.01)
@@ -120,10 +120,10 @@ import Testing
     @Test func variantAndScalingSwitchLiveWithoutReset() throws {
         var s = try Fixtures.state(hidden: [16])
         for _ in 0..<5 { update(&s, .step) }
-        let weights = s.trainer.network.weights
+        let weights = s.trainer.mlp!.weights
         update(&s, .input(.char("v")))
         #expect(s.trainer.config.variant == .gaussian)
-        #expect(s.trainer.network.weights == weights && s.trainer.currentStep == 5)
+        #expect(s.trainer.mlp!.weights == weights && s.trainer.currentStep == 5)
         #expect(s.trainer.history.events.last?.label == "variant gaussian")
         update(&s, .input(.char("s")))
         #expect(s.trainer.config.scaling == .vanilla)
@@ -164,7 +164,7 @@ import Testing
         #expect(s.trainer.data.train.count == 80)
         for _ in 0..<5 { update(&s, .input(.char("d"))) }
         #expect(s.trainer.config.dataset == "digits")
-        #expect(s.trainer.network.architecture.inputs == 64)
+        #expect(s.trainer.mlp!.architecture.inputs == 64)
         update(&s, .input(.char("(")))
         #expect(s.notice?.contains("only for generated") == true)
     }

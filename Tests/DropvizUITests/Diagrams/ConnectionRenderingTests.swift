@@ -9,7 +9,7 @@ import Testing
 /// gaps are wide and the lines shallow, so those end cells hold the lines of that unit only.
 @Suite struct ConnectionRenderingTests {
     static func frames(_ s: AppState) -> [NetworkDiagram.LayerFrame] {
-        NetworkDiagram.layout(widths: s.trainer.network.architecture.widths, in: ScreenLayout(width: s.width, height: s.height).diagram)
+        NetworkDiagram.layout(widths: s.trainer.mlp!.architecture.widths, in: ScreenLayout(width: s.width, height: s.height).diagram)
     }
 
     static func isBraille(_ b: Buffer, _ x: Int, _ y: Int) -> Bool {
@@ -30,7 +30,7 @@ import Testing
     static func masked(variant: DropoutVariant = .bernoulli, scaling: Scaling = .inverted) throws -> AppState {
         var s = try Fixtures.state(hidden: [4, 3], variant: variant, scaling: scaling)
         update(&s, .step)
-        let net = s.trainer.network
+        let net = s.trainer.mlp!
         if variant == .bernoulli {
             var m1 = net.dropout[1].mask, m2 = net.dropout[2].mask
             for j in 0..<4 { m1[0, j] = j == 1 ? 0 : 2 }
@@ -63,7 +63,7 @@ import Testing
         var s = try Self.masked()
         update(&s, .input(.char("e")))
         // hidden1 → hidden2: units 0 and 2 send positive weights, 1 and 3 negative, all |w| = 1.
-        let w = s.trainer.network.dense[1].weight
+        let w = s.trainer.mlp!.dense[1].weight
         for i in 0..<4 { for j in 0..<3 { w.value[i, j] = i % 2 == 0 ? 1 : -1 } }
         let f = Self.frames(s)
         let b = Fixtures.render(s)
@@ -80,12 +80,12 @@ import Testing
 
     @Test func dropConnectsDroppedConnectionsAreAbsent() throws {
         let s = try Self.masked(variant: .dropconnect)
-        let target = s.trainer.network.dropout[2]
+        let target = s.trainer.mlp!.dropout[2]
         // hidden1 → hidden2 (4 × 3): every connection into unit 0 dropped, one more (3 → 2).
         var m = Matrix(rows: 4, cols: 3)
         for i in 0..<4 { for j in 0..<3 { m[i, j] = (j == 0 || (i == 3 && j == 2)) ? 0 : 2 } }
         target.setWeightMask(m)
-        let diagram = NetworkDiagram(state: s)
+        let diagram = NetworkDiagram(state: s, network: s.trainer.mlp!)
         for i in 0..<4 { for j in 0..<3 { #expect(diagram.connections[1].isVisible(i, j) == (m[i, j] != 0), "\(i)→\(j)") } }
         let f = Self.frames(s)
         let b = Fixtures.render(s)
@@ -98,8 +98,8 @@ import Testing
     @Test func evalWeightsAreScaledForVanilla() throws {
         var s = try Self.masked(scaling: .vanilla)
         update(&s, .input(.char("e")))
-        let d = NetworkDiagram(state: s)
-        let net = s.trainer.network
+        let d = NetworkDiagram(state: s, network: s.trainer.mlp!)
+        let net = s.trainer.mlp!
         for i in 0..<4 { for j in 0..<3 { #expect(d.connections[1].weight(i, j) == net.dense[1].weight.value[i, j] * 0.5) } }
         // The input position's rate is 0: its weights are drawn as they are.
         #expect(d.connections[0].weight(1, 2) == net.dense[0].weight.value[1, 2])

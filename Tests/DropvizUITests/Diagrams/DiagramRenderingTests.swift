@@ -9,13 +9,13 @@ import Testing
     @Test func knownMaskIsDrawnExactly() throws {
         var s = try Fixtures.state()
         update(&s, .step)
-        let layer = s.trainer.network.dropout[1]
+        let layer = s.trainer.mlp!.dropout[1]
         var mask = layer.mask
         for j in 0..<128 { mask[0, j] = j % 3 == 0 ? 0 : 2 }
         layer.setMask(mask)
         let buffer = Fixtures.render(s)
         let layout = ScreenLayout(width: 80, height: 24)
-        let frames = NetworkDiagram.layout(widths: s.trainer.network.architecture.widths, in: layout.diagram)
+        let frames = NetworkDiagram.layout(widths: s.trainer.mlp!.architecture.widths, in: layout.diagram)
         let f = frames[1]
         #expect(f.shown == 128, "all 128 units visible at 80×24")
         var cells = Set<Int>()
@@ -41,7 +41,7 @@ import Testing
         for needle in ["input 2", "hidden1 128", "hidden2 128", "output 2", "p=0.50", "p=0.00", "dropped 0/2"] {
             #expect(text.contains(needle), "\(needle)")
         }
-        let d1 = s.trainer.network.dropout[1].droppedCount(row: 0)
+        let d1 = s.trainer.mlp!.dropout[1].droppedCount(row: 0)
         #expect(text.contains("dropped \(d1)/128"))
     }
 

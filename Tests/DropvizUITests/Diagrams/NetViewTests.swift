@@ -34,7 +34,7 @@ import Testing
 
     /// tanh(x·W + b) of every hidden unit of a one-layer network at every point, by hand.
     func hiddenActivations(_ s: AppState, points: [(Double, Double)]) -> [[Double]] {
-        let dense = s.trainer.network.dense[0]
+        let dense = s.trainer.mlp!.dense[0]
         let w = dense.weight.value, b = dense.bias.value
         return (0..<w.cols).map { j in
             points.map { p in tanh(p.0 * Double(w[0, j]) + p.1 * Double(w[1, j]) + Double(b[0, j])) }
@@ -63,7 +63,7 @@ import Testing
         var s = try state()
         s.evalView = true
         let b = Fixtures.render(s)
-        let frames = NetworkDiagram.layout(widths: s.trainer.network.architecture.widths,
+        let frames = NetworkDiagram.layout(widths: s.trainer.mlp!.architecture.widths,
                                            in: ScreenLayout(width: s.width, height: s.height).diagram, thumbnails: true)
         let f = frames[1]
         #expect(f.thumbWidth >= 4 && f.thumbRows >= 2 && f.unitWidth == 3, "160×45 has room for pictures")
@@ -82,7 +82,7 @@ import Testing
 
     @Test func smallScreenKeepsTheCompactDiagram() throws {
         let s = try state(width: 80, height: 24)
-        let frames = NetworkDiagram.layout(widths: s.trainer.network.architecture.widths,
+        let frames = NetworkDiagram.layout(widths: s.trainer.mlp!.architecture.widths,
                                            in: ScreenLayout(width: 80, height: 24).diagram, thumbnails: true)
         #expect(frames.allSatisfy { $0.unitWidth == 1 && $0.thumbWidth == 0 })
     }
@@ -90,10 +90,10 @@ import Testing
     @Test func droppedUnitsArePictureMarkedAndGrown() throws {
         let s = try state()
         let b = Fixtures.render(s)
-        let frames = NetworkDiagram.layout(widths: s.trainer.network.architecture.widths,
+        let frames = NetworkDiagram.layout(widths: s.trainer.mlp!.architecture.widths,
                                            in: ScreenLayout(width: s.width, height: s.height).diagram, thumbnails: true)
         let f = frames[1]
-        let mask = s.trainer.network.dropout[1].mask
+        let mask = s.trainer.mlp!.dropout[1].mask
         var dropped = 0
         for u in 0..<f.count {
             let r = f.thumbRect(u)
@@ -132,7 +132,7 @@ import Testing
 
     @Test func clickingAUnitSelectsItAndShowsItsPicture() throws {
         var s = try state()
-        let frames = NetworkDiagram.layout(widths: s.trainer.network.architecture.widths,
+        let frames = NetworkDiagram.layout(widths: s.trainer.mlp!.architecture.widths,
                                            in: ScreenLayout(width: s.width, height: s.height).diagram, thumbnails: true)
         let r = frames[1].thumbRect(2)
         update(&s, .input(.mouse(x: r.x + 1, y: r.y)))
@@ -165,7 +165,7 @@ import Testing
         let text = Fixtures.text(b)
         #expect(text.contains("yours p=0.5") && text.contains("twin p=0 · same colour scale"))
         var checked = 0
-        for (k, net) in [s.trainer.network, try #require(s.twin).network].enumerated() {
+        for (k, net) in [s.trainer.mlp!, try #require(s.twin).mlp!].enumerated() {
             let inside = box(s, k)
             let (levels, w, h) = boundaryLevels(s, net, inside: inside)
             checked += try expectPicture(b, Rect(x: inside.x, y: inside.y, width: w, height: h / 2), levels: levels)

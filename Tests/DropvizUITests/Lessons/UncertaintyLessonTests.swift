@@ -197,7 +197,7 @@ import Testing
                 grid[py * w + px, 1] = Float(y1 - (Double(py) + 0.5) / Double(h) * (y1 - y0))
             }
         }
-        let mc = MonteCarloDropout.predict(s.trainer.network, grid, samples: s.mcSamples, seed: s.trainer.config.seed ^ UncertaintyPanel.seedSalt)
+        let mc = MonteCarloDropout.predict(s.trainer.mlp!, grid, samples: s.mcSamples, seed: s.trainer.config.seed ^ UncertaintyPanel.seedSalt)
         let std = (0..<(w * h)).map { Double(mc.std[$0, 1]) }
         let top = max(0.05, ((std.max() ?? 0) / 0.05).rounded(.up) * 0.05)
         var checked = 0, shaded = 0

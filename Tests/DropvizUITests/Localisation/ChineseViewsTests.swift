@@ -130,7 +130,7 @@ import Testing
                 #expect(tail.trimmingCharacters(in: .whitespaces).range(of: #" \d{1,3}%$"#, options: .regularExpression) != nil,
                         "the prediction lost its number: \(row)")
                 // The class name is whole, or cut only where the column ends.
-                let k = Softmax.argmax(Softmax.probabilities(s.trainer.network.predict(PanelSupport.rowMatrix(s.trainer.data.validation.features, PanelSupport.exampleRow(s)))), row: 0)
+                let k = Softmax.argmax(Softmax.probabilities(s.trainer.mlp!.predict(PanelSupport.rowMatrix(s.trainer.data.validation.features, PanelSupport.exampleRow(s)))), row: 0)
                 let name = s.trainer.data.validation.classNames[k]
                 if width > 80 { #expect(row.contains(name), "\(row)") }
             }

@@ -66,7 +66,7 @@ import Testing
         let rects = EnsemblePanel.mapRects(inside)
         #expect(rects.count == EnsemblePanel.thumbnails + 2 && rects[0].width >= 6 && rects[0].height >= 3)
         let (w, h) = HeatMap.pixelSize(for: rects[0], glyphs: .unicode)
-        let net = s.trainer.network
+        let net = s.trainer.mlp!
         let grid = DecisionBoundaryView.pixelGrid(s.trainer.data, width: w, height: h)
         let masks = Ensemble.sampledMasks(net, count: EnsemblePanel.thumbnails, seed: EnsemblePanel.maskSeed(s.trainer.config.seed, draw: 0))
         var mean = Matrix(rows: w * h, cols: 2)
@@ -100,8 +100,8 @@ import Testing
         update(&s, .input(.char("E")))
         #expect(s.panel == .ensemble && s.ensembleDraw == 1)
         let seed = s.trainer.config.seed
-        #expect(Ensemble.sampledMasks(s.trainer.network, count: 4, seed: EnsemblePanel.maskSeed(seed, draw: 0))
-                != Ensemble.sampledMasks(s.trainer.network, count: 4, seed: EnsemblePanel.maskSeed(seed, draw: 1)))
+        #expect(Ensemble.sampledMasks(s.trainer.mlp!, count: 4, seed: EnsemblePanel.maskSeed(seed, draw: 0))
+                != Ensemble.sampledMasks(s.trainer.mlp!, count: 4, seed: EnsemblePanel.maskSeed(seed, draw: 1)))
         #expect(Fixtures.render(s) != before, "new masks, new thumbnails")
     }
 }

@@ -51,12 +51,12 @@ import Testing
     @Test(arguments: [Scaling.inverted, .vanilla])
     func trainAndEvalNumbersAreTheNetworks(scaling: Scaling) throws {
         var s = try Self.state(scaling: scaling)
-        let net = s.trainer.network
+        let net = s.trainer.mlp!
         // A unit that is alive in this example, so the numbers are not all 0.
         let x = net.dropoutInput(1)
         s.selectedUnit = (0..<128).first { x[0, $0] > 0 } ?? 0
         let j = s.selectedUnit
-        let r = MathsReadout(s)
+        let r = MathsReadout(s, network: s.trainer.mlp!)
         let t = try #require(r.train)
         #expect(t.x == x[0, j] && t.m == net.dropout[1].mask[0, j] && t.y == x[0, j] * net.dropout[1].mask[0, j])
         // Eval: the same example (row 0 of the batch) through predict.
@@ -75,8 +75,8 @@ import Testing
 
     @Test func standoutNumbersUseKeepProbabilities() throws {
         let s = try Self.state(variant: .standout)
-        let r = MathsReadout(s)
-        let layer = s.trainer.network.dropout[1]
+        let r = MathsReadout(s, network: s.trainer.mlp!)
+        let layer = s.trainer.mlp!.dropout[1]
         #expect(r.train?.keep == layer.keep[0, 0])
         let pi = try #require(r.eval.keep)
         #expect(abs(r.eval.y - pi * r.eval.x) <= 1e-6 * max(1, abs(r.eval.x)))
@@ -85,8 +85,8 @@ import Testing
     @Test func gaussianUnitsShowTheirGateNotADrop() throws {
         let s = try Self.state(variant: .gaussian, panel: .none)
         let b = Fixtures.render(s)
-        let frames = NetworkDiagram.layout(widths: s.trainer.network.architecture.widths, in: ScreenLayout(width: 80, height: 24).diagram)
-        let mask = s.trainer.network.dropout[1].mask
+        let frames = NetworkDiagram.layout(widths: s.trainer.mlp!.architecture.widths, in: ScreenLayout(width: 80, height: 24).diagram)
+        let mask = s.trainer.mlp!.dropout[1].mask
         for j in 0..<frames[1].shown {
             let (x, y) = frames[1].cell(ofUnit: j)
             #expect(b.symbol(atX: x, y: y) != "✕")
@@ -98,8 +98,8 @@ import Testing
     @Test func dropConnectShadesUnitsByDroppedInputs() throws {
         let s = try Self.state(variant: .dropconnect, panel: .none)
         let b = Fixtures.render(s)
-        let frames = NetworkDiagram.layout(widths: s.trainer.network.architecture.widths, in: ScreenLayout(width: 80, height: 24).diagram)
-        let layer = s.trainer.network.dropout[2]
+        let frames = NetworkDiagram.layout(widths: s.trainer.mlp!.architecture.widths, in: ScreenLayout(width: 80, height: 24).diagram)
+        let layer = s.trainer.mlp!.dropout[2]
         let glyphs = Glyphs.unicode
         for j in 0..<frames[2].shown {
             let (x, y) = frames[2].cell(ofUnit: j)
@@ -113,7 +113,7 @@ import Testing
     @Test func dropConnectStripMarksTheSelectedUnitsDroppedInputs() throws {
         var s = try Self.state(variant: .dropconnect)
         s.selectedLayer = 1  // 2 inputs: one cell per connection
-        let r = MathsReadout(s)
+        let r = MathsReadout(s, network: s.trainer.mlp!)
         let inputs = try #require(r.train?.droppedInputs)
         let strip = "in " + String(inputs.map { $0 ? "✕" : "·" })
         let text = Self.panel(Fixtures.render(s), title: "maths").joined(separator: "\n")
@@ -129,8 +129,8 @@ import Testing
     @Test func standoutMarksDropsAndShadesByKeepProbability() throws {
         let s = try Self.state(variant: .standout, panel: .none)
         let b = Fixtures.render(s)
-        let frames = NetworkDiagram.layout(widths: s.trainer.network.architecture.widths, in: ScreenLayout(width: 80, height: 24).diagram)
-        let layer = s.trainer.network.dropout[1]
+        let frames = NetworkDiagram.layout(widths: s.trainer.mlp!.architecture.widths, in: ScreenLayout(width: 80, height: 24).diagram)
+        let layer = s.trainer.mlp!.dropout[1]
         for j in 0..<frames[1].shown {
             let (x, y) = frames[1].cell(ofUnit: j)
             if layer.mask[0, j] == 0 {
@@ -144,7 +144,7 @@ import Testing
     @Test(arguments: DropoutVariant.allCases)
     func legendSaysWhatTheMarksMean(variant: DropoutVariant) throws {
         let s = try Self.state(variant: variant, panel: .none)
-        let legend = NetworkDiagram(state: s).legend
+        let legend = NetworkDiagram(state: s, network: s.trainer.mlp!).legend
         #expect(!legend.isEmpty)
         let text = Fixtures.text(Fixtures.render(s))
         for entry in legend { #expect(text.contains(entry), "\(variant): \(entry)") }
@@ -154,7 +154,7 @@ import Testing
         var s = try Self.state()
         s.selectedUnit = 5
         let b = Fixtures.render(s)
-        let frames = NetworkDiagram.layout(widths: s.trainer.network.architecture.widths, in: ScreenLayout(width: 80, height: 24).diagram)
+        let frames = NetworkDiagram.layout(widths: s.trainer.mlp!.architecture.widths, in: ScreenLayout(width: 80, height: 24).diagram)
         let (x, y) = frames[1].cell(ofUnit: 5)
         #expect(b.style(atX: x, y: y)?.reverse == true)
         let (x2, y2) = frames[1].cell(ofUnit: 6)
@@ -170,7 +170,7 @@ import Testing
             #expect(inside.count >= 5)
             let bad = inside.joined().unicodeScalars.filter { !$0.isASCII }
             #expect(bad.isEmpty, "\(panel) \(variant) \(size): \(String(String.UnicodeScalarView(bad)))")
-            let legend = NetworkDiagram(state: s).legend.joined()
+            let legend = NetworkDiagram(state: s, network: s.trainer.mlp!).legend.joined()
             #expect(legend.unicodeScalars.filter { !$0.isASCII }.isEmpty)
         }
     }
@@ -192,7 +192,7 @@ import Testing
         let s = try MathsPanelTests.state(panel: .uncertainty)
         try s.trainer.setRate(0, layer: 1)
         try s.trainer.setRate(0, layer: 2)
-        let r = UncertaintyPanel.Readout(s)
+        let r = UncertaintyPanel.Readout(s, network: s.trainer.mlp!)
         #expect(r.std.allSatisfy { $0 == 0 })
         #expect(r.mc.mutualInformation.first == 0)
         for (a, b) in zip(r.mean, r.eval) { #expect(abs(a - b) < 1e-5, "with nothing dropped MC is the eval softmax") }
@@ -203,10 +203,10 @@ import Testing
 
     @Test func sameFrameTwiceSameNumbersAndTrainingUntouched() throws {
         let s = try MathsPanelTests.state(panel: .uncertainty)
-        let before = s.trainer.network.dropout.map(\.rng.state)
+        let before = s.trainer.mlp!.dropout.map(\.rng.state)
         let a = Fixtures.render(s), b = Fixtures.render(s)
         #expect(a == b, "a fixed seed: no flicker between frames")
-        #expect(s.trainer.network.dropout.map(\.rng.state) == before)
+        #expect(s.trainer.mlp!.dropout.map(\.rng.state) == before)
         let text = MathsPanelTests.panel(a, title: "MC dropout").joined(separator: "\n")
         #expect(text.contains("true ") && text.contains("T=30") && text.contains("H "))
     }

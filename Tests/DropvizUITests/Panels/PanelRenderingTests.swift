@@ -64,7 +64,7 @@ import Testing
                 grid[py * w + px, 1] = Float(y1 - (Double(py) + 0.5) / Double(h) * (y1 - y0))
             }
         }
-        let p = Softmax.probabilities(s.trainer.network.predict(grid))
+        let p = Softmax.probabilities(s.trainer.mlp!.predict(grid))
         let expected = { (px: Int, py: Int) in ColorRamp.diverging.color(0.5 + (Double(p[py * w + px, 1]) - 0.5) * 0.7) }
         var checked = 0
         for cy in 0..<(h / 2) {
@@ -133,8 +133,8 @@ import Testing
             }
         }
         // Right image: the batch's first example, dropped pixels in reds, the others grey.
-        let mask = s.trainer.network.dropout[0].mask
-        let batch = s.trainer.network.dropoutInput(0)
+        let mask = s.trainer.mlp!.dropout[0].mask
+        let batch = s.trainer.mlp!.dropoutInput(0)
         var dropped = 0
         for j in 0..<64 {
             let (cx, py) = (j % 8, j / 8)
@@ -170,7 +170,7 @@ import Testing
     func coadaptationShowsTheMeanAbsoluteCorrelation(width: Int, height: Int) throws {
         var s = try state("moons", hidden: [64, 16], panel: .coadaptation, width: width, height: height)
         s.selectedLayer = 0  // the input: the panel falls back to hidden layer 1
-        let net = s.trainer.network
+        let net = s.trainer.mlp!
         _ = net.predict(s.trainer.data.validation.features)
         let c = Coadaptation.correlations(net.evalDropoutInput(1))
         let summary = Coadaptation.meanAbsOffDiagonal(c)
