@@ -3,8 +3,12 @@ extension Trainer {
     /// Checks that the data suit the model: a CNN needs images (a square number of features,
     /// one channel) large enough for its conv layers.
     static func checkModel(_ config: TrainingConfig, data: DataSplit) throws {
-        if config.lstm != nil { try checkLSTM(config, data: data) }
-        guard let conv = config.conv else { return }
+        let conv: ConvSettings
+        switch config.model {
+        case .mlp: return
+        case .lstm: try checkLSTM(config, data: data); return
+        case .cnn(let settings): conv = settings
+        }
         let n = data.train.featureCount
         guard let image = FeatureMapShape.squareImage(features: n) else {
             throw SettingError(.model, value: "cnn", "cnn needs image data (a square number of features, like digits' 8×8); '\(config.dataset)' has \(n) feature\(n == 1 ? "" : "s")")
@@ -14,8 +18,14 @@ extension Trainer {
 
     /// The model of `config` with its initial weights; `checkModel` has accepted the data.
     static func makeModel(_ config: TrainingConfig, data: DataSplit) -> any TrainableModel {
-        if let lstm = config.lstm { return makeLSTM(config, lstm, data: data) }
-        guard let conv = config.conv, let image = FeatureMapShape.squareImage(features: data.train.featureCount) else {
+        let conv: ConvSettings
+        switch config.model {
+        case .mlp: return makeNetwork(config, data: data)
+        case .lstm(let lstm): return makeLSTM(config, lstm, data: data)
+        case .cnn(let settings): conv = settings
+        }
+        guard let image = FeatureMapShape.squareImage(features: data.train.featureCount) else {
+            // `checkModel` refuses data that are not square images before a model is made.
             return makeNetwork(config, data: data)
         }
         var initRNG = Stream.generator(seed: config.seed, stream: .initialWeights)
