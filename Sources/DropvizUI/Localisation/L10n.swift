@@ -500,6 +500,8 @@ public enum L10n: String, CaseIterable, Sendable {
     case errTooSmallToSplit = "data set '{0}' is too small to split ({1} examples)"
     case errCannotWrite = "cannot write '{0}': {1}"
     case errNoiseGenerated = "noise applies to generated data sets only, not to '{0}'"
+    case errMemoryOverSet = "this network (hidden widths, conv channels, batch size, the data set) needs about {0} of memory, more than the limit of {1} (set by the memory limit option)"
+    case errMemoryOverMachine = "this network (hidden widths, conv channels, batch size, the data set) needs about {0} of memory, more than the limit of {1} (the machine's memory; the memory limit option sets another)"
     case figureCaption = "{0} · step {1}"
     case decisionMapTitle = "decision map · step {0}"
     case mapPEval = "map: p({0}), eval mode"
