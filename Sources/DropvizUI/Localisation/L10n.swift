@@ -8,6 +8,11 @@
 public enum L10n: String, CaseIterable, Sendable {
     // MARK: key bar, help and its footer (KeyBindings.all's actions are looked up by text)
     case hint = "spc pause  n step  ↑↓ rate  ←→ layer  e eval  [] speed  r reset  ? help  q quit"
+    // The key bar's groups beyond 80 columns (KeyBar.swift).
+    case keyBarLayer = "h/H layer"
+    case keyBarUnits = "M/N units"
+    case keyBarActivation = "A/Y act"
+    case keyBarFeature = "f/F feature"
     case lessonHint = "lesson {0}: i instructions  ? keys and legend  q quit"
     case keysTitle = " keys "
     case legendTitle = " legend "
