@@ -35,7 +35,7 @@ public enum Prediction {
                                       monteCarlo: nil, monteCarloClasses: [])
         if let t = mcSamples {
             guard let mlp = trainer.mlp else {
-                throw DropvizError("--mc-samples: Monte Carlo dropout is not for this model kind (\(trainer.model.kind.rawValue))")
+                throw SettingError(.mcSamples, value: trainer.model.kind.rawValue, ": Monte Carlo dropout is not for this model kind (\(trainer.model.kind.rawValue))")
             }
             let mc = MonteCarloDropout.predict(mlp, x, samples: t, seed: seed)
             result.monteCarlo = mc

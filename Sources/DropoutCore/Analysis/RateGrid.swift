@@ -34,7 +34,7 @@ public final class RateGrid {
     public static func parse(_ text: String) throws -> [Float] {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         let rates = try parts.map { part -> Float in
-            guard let p = Float(part) else { throw DropvizError("--grid: '\(part)' is not a rate (give 2 to 9 rates such as 0,0.25,0.5)") }
+            guard let p = Float(part) else { throw SettingError(.grid, value: part, ": '\(part)' is not a rate (give 2 to 9 rates such as 0,0.25,0.5)") }
             return p
         }
         try check(rates)
@@ -43,7 +43,7 @@ public final class RateGrid {
 
     public static func check(_ rates: [Float]) throws {
         guard counts.contains(rates.count) else {
-            throw DropvizError("--grid needs \(counts.lowerBound) to \(counts.upperBound) rates, got \(rates.count)")
+            throw SettingError(.grid, value: rates.count, "needs \(counts.lowerBound) to \(counts.upperBound) rates, got \(rates.count)")
         }
         for p in rates { try TrainingConfig.checkRate(p, setting: .gridRate) }
     }

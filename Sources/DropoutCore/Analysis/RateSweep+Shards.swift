@@ -36,10 +36,10 @@ extension RateSweep {
         public init(parsing text: String) throws {
             let parts = text.split(separator: "/", omittingEmptySubsequences: false)
             guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]) else {
-                throw DropvizError("--shard must be K/N (for example 2/5), got '\(text)'")
+                throw SettingError(.shard, value: text, "must be K/N (for example 2/5), got '\(text)'")
             }
             guard n >= 1, (1...n).contains(k) else {
-                throw DropvizError("--shard \(text): K must be between 1 and N, and N at least 1")
+                throw SettingError(.shard, value: text, "\(text): K must be between 1 and N, and N at least 1")
             }
             self.init(index: k, count: n)
         }
@@ -110,13 +110,13 @@ extension RateSweep {
     public static func prepareOutput(_ directory: String) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw DropvizError("--out '\(directory)' is a file, not a directory") }
+            guard isDirectory.boolValue else { throw SettingError(.out, value: directory, "'\(directory)' is a file, not a directory") }
             return
         }
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw DropvizError("cannot create --out directory '\(directory)': \(error.localizedDescription)")
+            throw SettingError(.out, value: directory, sentence: "cannot create \(setting: .out) directory '\(directory)': \(error.localizedDescription)")
         }
     }
 
@@ -132,7 +132,7 @@ extension RateSweep {
                 .sorted().map { (dir as NSString).appendingPathComponent($0) }
         }
         guard let entries = try? fm.contentsOfDirectory(atPath: directory).sorted() else {
-            throw DropvizError("cannot read --merge directory '\(directory)'")
+            throw SettingError(.merge, value: directory, sentence: "cannot read \(setting: .merge) directory '\(directory)'")
         }
         var paths = runFiles(in: directory)
         for entry in entries {
@@ -140,7 +140,7 @@ extension RateSweep {
             var isDirectory: ObjCBool = false
             if fm.fileExists(atPath: sub, isDirectory: &isDirectory), isDirectory.boolValue { paths += runFiles(in: sub) }
         }
-        guard !paths.isEmpty else { throw DropvizError("--merge '\(directory)' holds no sweep run files (run-*.json)") }
+        guard !paths.isEmpty else { throw SettingError(.merge, value: directory, "'\(directory)' holds no sweep run files (run-*.json)") }
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         var plan: Plan?
@@ -170,12 +170,12 @@ extension RateSweep {
             }
             found[file.index] = found[file.index] ?? (path, file.run, file.seconds)
         }
-        guard let plan else { throw DropvizError("--merge '\(directory)' holds no sweep run files") }
+        guard let plan else { throw SettingError(.merge, value: directory, "'\(directory)' holds no sweep run files") }
         let tasks = plan.tasks
         let missing = tasks.filter { found[$0.index] == nil }
         guard missing.isEmpty else {
             let listed = missing.prefix(5).map { "\(RunFile.name(index: $0.index)) (rate \($0.rate), seed \($0.seed))" }
-            throw DropvizError("--merge '\(directory)': \(missing.count) of \(tasks.count) runs missing: \(listed.joined(separator: ", "))\(missing.count > 5 ? ", …" : "")")
+            throw SettingError(.merge, value: directory, "'\(directory)': \(missing.count) of \(tasks.count) runs missing: \(listed.joined(separator: ", "))\(missing.count > 5 ? ", …" : "")")
         }
         let runs = tasks.compactMap { found[$0.index]?.run }
         let seconds = tasks.compactMap { found[$0.index]?.seconds }.reduce(0, +)

@@ -19,7 +19,7 @@ extension DataSplit {
     /// examples are trained on.
     public init(_ data: Dataset, features: [InputFeature]?, valFraction: Double, trainSize: Int?, rng: inout Xoshiro) throws {
         if let features, data.featureCount != 2 {
-            throw DropvizError("--features \(InputFeature.names(features)) applies to 2-D data sets only; '\(data.name)' has \(data.featureCount) features")
+            throw SettingError(.features, value: InputFeature.names(features), "\(InputFeature.names(features)) applies to 2-D data sets only; '\(data.name)' has \(data.featureCount) features")
         }
         let points = try DataSplit(data, valFraction: valFraction, trainSize: trainSize, rng: &rng)
         guard let features, features != InputFeature.standard else { self = points; return }

@@ -47,15 +47,15 @@ public enum InputFeature: String, CaseIterable, Codable, Sendable {
     /// catalogue's order so that the same set is always the same network input.
     public static func parse(_ text: String) throws -> [InputFeature] {
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw DropvizError("--features needs at least one feature; valid: \(names(allCases))")
+            throw SettingError(.features, value: "", "needs at least one feature; valid: \(names(allCases))")
         }
         var chosen = Set<InputFeature>()
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
             let name = part.trimmingCharacters(in: .whitespaces)
             guard let f = InputFeature(rawValue: name) else {
-                throw DropvizError("--features: unknown feature '\(name)'; valid: \(names(allCases))")
+                throw SettingError(.features, value: name, ": unknown feature '\(name)'; valid: \(names(allCases))")
             }
-            guard chosen.insert(f).inserted else { throw DropvizError("--features: '\(name)' is listed twice") }
+            guard chosen.insert(f).inserted else { throw SettingError(.features, value: name, ": '\(name)' is listed twice") }
         }
         return ordered(chosen)
     }
@@ -68,9 +68,9 @@ public enum InputFeature: String, CaseIterable, Codable, Sendable {
     /// Checks a run's list: never empty, no repeats, in the catalogue's order (a state string
     /// or model file edited by hand must not make a different network from the same names).
     public static func validate(_ features: [InputFeature]) throws {
-        guard !features.isEmpty else { throw DropvizError("--features needs at least one feature; valid: \(names(allCases))") }
+        guard !features.isEmpty else { throw SettingError(.features, value: "", "needs at least one feature; valid: \(names(allCases))") }
         guard features == ordered(Set(features)), Set(features).count == features.count else {
-            throw DropvizError("--features: each feature once, in the order \(names(allCases)); got \(names(features))")
+            throw SettingError(.features, value: names(features), ": each feature once, in the order \(names(allCases)); got \(names(features))")
         }
     }
 

@@ -17,12 +17,12 @@ public enum SplitExport {
         let all = try DatasetCatalog.load(c.dataset, noise: c.noise, sequenceLength: c.sequenceLength, csv: csv, rng: &rng)
         guard t.data.trainRows.count == t.data.train.count, t.data.validationRows.count == t.data.validation.count,
               (t.data.trainRows + t.data.validationRows).allSatisfy({ $0 < all.count }) else {
-            throw DropvizError("--export-split: the split's rows are not known for this run")
+            throw SettingError(.exportSplit, value: dir, ": the split's rows are not known for this run")
         }
         do {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         } catch {
-            throw DropvizError("--export-split: cannot create directory '\(dir)': \(error.localizedDescription)")
+            throw SettingError(.exportSplit, value: dir, ": cannot create directory '\(dir)': \(error.localizedDescription)")
         }
         let sets = [all.subset(t.data.trainRows), all.subset(t.data.validationRows), t.data.train, t.data.validation]
         for (name, set) in zip(files, sets) {
@@ -30,7 +30,7 @@ public enum SplitExport {
             do {
                 try AtomicFile.write(Data(text(set, labels: ClassLabels.of(t.data.train)).utf8), to: path)
             } catch {
-                throw DropvizError("--export-split: cannot write '\(path)': \(error.reason)")
+                throw SettingError(.exportSplit, value: path, ": cannot write '\(path)': \(error.reason)")
             }
         }
     }

@@ -116,7 +116,7 @@ public final class DropoutLayer: Layer {
         case .bernoulli:
             Self.fillBernoulli(&mask, rate: p, kept: scaling.keptScale(rate: p), rng: &rng)
         case .gaussian:
-            let sigma = (p / (1 - p)).squareRoot()
+            let sigma = Self.gaussianGateDeviation(rate: p)
             for i in 0..<mask.count { mask.data[i] = 1 + sigma * rng.normal() }
         case .dropconnect, .standout:
             mask.fill(1)

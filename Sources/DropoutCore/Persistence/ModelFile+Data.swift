@@ -66,7 +66,7 @@ extension ModelFile {
             throw DropvizError("cannot read the training data '\(found)' of model file '\(source)'")
         }
         if let expected = recorded.sha256, SHA256.hex(bytes) != expected, !allowChangedData {
-            throw DropvizError("the training data '\(found)' has changed since model file '\(source)' was saved (SHA-256 differs); pass --allow-changed-data to train on it anyway")
+            throw SettingError(.allowChangedData, value: found, sentence: "the training data '\(found)' has changed since model file '\(source)' was saved (SHA-256 differs); pass \(setting: .allowChangedData) to train on it anyway")
         }
         return found
     }

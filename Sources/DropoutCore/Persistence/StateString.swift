@@ -60,7 +60,7 @@ public enum StateString {
     public static func decode(_ text: String, extraKeys: Set<String> = []) throws -> (config: TrainingConfig, extras: [String: String]) {
         let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ";").map(String.init)
         guard parts.first == version else {
-            throw DropvizError("--state: not a dropviz state string (it starts with '\(version);')")
+            throw SettingError(.state, value: version, ": not a dropviz state string (it starts with '\(version);')")
         }
         var c = TrainingConfig()
         var extras: [String: String] = [:]
@@ -69,10 +69,10 @@ public enum StateString {
         var conv: ConvSettings? = nil, lstm: LSTMSettings? = nil
         for part in parts.dropFirst() {
             guard let eq = part.firstIndex(of: "="), eq != part.startIndex else {
-                throw DropvizError("--state: '\(part)' is not key=value")
+                throw SettingError(.state, value: part, ": '\(part)' is not key=value")
             }
             let key = String(part[..<eq]), value = String(part[part.index(after: eq)...])
-            func bad() -> DropvizError { DropvizError("--state: bad value '\(value)' for '\(key)'") }
+            func bad() -> SettingError { SettingError(.state, value: value, ": bad value '\(value)' for '\(key)'") }
             func float() throws -> Float { guard let v = Float(value) else { throw bad() }; return v }
             func double() throws -> Double { guard let v = Double(value) else { throw bad() }; return v }
             func int() throws -> Int { guard let v = Int(value) else { throw bad() }; return v }
@@ -114,7 +114,7 @@ public enum StateString {
                 lstm = settings
             case "seq": c.sequenceLength = try int()
             case "features":
-                do { c.inputFeatures = try InputFeature.parse(value) } catch { throw DropvizError("--state: \(error)") }
+                do { c.inputFeatures = try InputFeature.parse(value) } catch let e as SettingError { throw SettingError(.state, value: value, ": \(nested: e)") } catch { throw SettingError(.state, value: value, ": \(error)") }
             case "conv", "kernel", "pad", "crates", "cvariant", "block":
                 var settings = conv ?? ConvSettings()
                 switch key {
@@ -128,7 +128,7 @@ public enum StateString {
                 conv = settings
             case _ where extraKeys.contains(key): extras[key] = value
             case "changes": _ = try RunChange.decode(value); extras[key] = value
-            default: throw DropvizError("--state: unknown key '\(key)'")
+            default: throw SettingError(.state, value: key, ": unknown key '\(key)'")
             }
         }
         c.model = try ModelSpec(conv: conv, lstm: lstm)

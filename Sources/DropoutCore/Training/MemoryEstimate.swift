@@ -69,8 +69,8 @@ public enum MemoryEstimate {
         let need = bytes(config, data: data)
         let limit = Self.limit
         guard need > Double(limit) else { return }
-        let source = limitSet.load(ordering: .relaxed) ? "set by --max-memory" : "the machine's memory; --max-memory sets another"
-        throw DropvizError("this network (--hidden, --conv-channels, --batch, the data set) needs about \(format(need)) of memory, more than the limit of \(format(Double(limit))) (\(source))")
+        let source: SettingWords = limitSet.load(ordering: .relaxed) ? "set by \(setting: .maxMemory)" : "the machine's memory; \(setting: .maxMemory) sets another"
+        throw SettingError(.maxMemory, value: limit, sentence: "this network (\(setting: .hidden), \(setting: .convChannels), \(setting: .batchSize), the data set) needs about \(format(need)) of memory, more than the limit of \(format(Double(limit))) (\(source))")
     }
 
     /// "3.2 GB", "512 MB".

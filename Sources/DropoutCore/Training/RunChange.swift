@@ -72,7 +72,7 @@ extension RunChange {
     public static func decode(_ text: String) throws -> [RunChange] {
         var changes: [RunChange] = []
         for item in text.split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
-            func bad(_ why: String) -> DropvizError { DropvizError("--state: bad change '\(item)': \(why)") }
+            func bad(_ why: String) -> SettingError { SettingError(.state, value: item, ": bad change '\(item)': \(why)") }
             guard let colon = item.firstIndex(of: ":"), let eq = item.firstIndex(of: "="), colon < eq else {
                 throw bad("not STEP:KEY=VALUE")
             }

@@ -7,6 +7,8 @@ public struct SettingError: Error, Equatable, Sendable, CustomStringConvertible 
         case model, hidden, rates, rate, convChannels, convRates, convRate, kernel, padding, blockSize
         case learningRate, batchSize, weightDecay, l1, standoutAlpha, standoutBeta, dropConnectSamples
         case evalEvery, valFraction, trainSize, noise, sequenceLength, task, targets, gridRate
+        case activation, features, grid, shard, out, merge, exportSplit, state, allowChangedData
+        case mcSamples, maxMemory
 
         /// The name a reader without the command line understands.
         public var name: String {
@@ -36,6 +38,17 @@ public struct SettingError: Error, Equatable, Sendable, CustomStringConvertible 
             case .task: return "task"
             case .targets: return "targets"
             case .gridRate: return "grid rate"
+            case .activation: return "activations"
+            case .features: return "input features"
+            case .grid: return "rate grid"
+            case .shard: return "shard"
+            case .out: return "output"
+            case .merge: return "merge"
+            case .exportSplit: return "split export"
+            case .state: return "state string"
+            case .allowChangedData: return "changed-data permission"
+            case .mcSamples: return "Monte Carlo samples"
+            case .maxMemory: return "the memory limit option"
             }
         }
     }
@@ -44,14 +57,36 @@ public struct SettingError: Error, Equatable, Sendable, CustomStringConvertible 
     /// The value refused, as given.
     public let value: String
     /// What is wrong, to follow the setting's name: "must be between 1 and 7, got 9" (or, to
-    /// follow it after a colon, ": a layer width must be at least 1, got 0").
-    public let problem: String
+    /// follow it after a colon, ": a layer width must be at least 1, got 0"), with plain names
+    /// for any setting it mentions.
+    public var problem: String { words.description }
+    /// The same with the settings it mentions kept as data (SettingWords.swift).
+    public let words: SettingWords
+    /// Whether the message is `words` alone, a sentence that names its settings where it says
+    /// so, rather than the setting's name followed by `words`.
+    public let isSentence: Bool
 
-    public init(_ setting: Setting, value: some CustomStringConvertible, _ problem: String) {
+    public init(_ setting: Setting, value: some CustomStringConvertible, _ problem: SettingWords) {
         self.setting = setting
         self.value = value.description
-        self.problem = problem
+        self.words = problem
+        isSentence = false
     }
 
-    public var description: String { setting.name + (problem.hasPrefix(":") ? "" : " ") + problem }
+    /// A message that is one sentence naming `setting` (and perhaps others) inside it.
+    public init(_ setting: Setting, value: some CustomStringConvertible, sentence: SettingWords) {
+        self.setting = setting
+        self.value = value.description
+        self.words = sentence
+        isSentence = true
+    }
+
+    /// The message with each setting spelt by `name`: the command line passes its flags.
+    public func message(naming name: (Setting) -> String) -> String {
+        let rest = words.rendered(naming: name)
+        if isSentence { return rest }
+        return name(setting) + (words.startsWithColon ? "" : " ") + rest
+    }
+
+    public var description: String { message { $0.name } }
 }

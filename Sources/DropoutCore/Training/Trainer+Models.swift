@@ -50,7 +50,7 @@ extension Trainer {
 
     /// DropBlock's block side, from the next step on (CNN only).
     public func setBlockSize(_ b: Int) throws {
-        guard let cnn, var conv = config.conv else { throw DropvizError("--block-size is not for this model (\(model.kind.rawValue))") }
+        guard let cnn, var conv = config.conv else { throw SettingError(.blockSize, value: b, "is not for this model (\(model.kind.rawValue))") }
         guard b >= 1 else { throw DropvizError("block size must be at least 1, got \(b)") }
         guard b != conv.blockSize else { return }
         logChange(.blockSize(b))

@@ -66,7 +66,7 @@ extension Trainer {
     public func schedule(_ changes: [RunChange]) throws {
         for c in changes {
             let label = RunChange.encode([c])
-            func bad(_ why: String) -> DropvizError { DropvizError("--state: change '\(label)': \(why)") }
+            func bad(_ why: SettingWords) -> SettingError { SettingError(.state, value: label, ": change '\(label)': \(why)") }
             guard c.step >= currentStep else { throw bad("step \(c.step) is before the run's step \(currentStep)") }
             switch c.kind {
             case .rate(let p, let positions):
@@ -81,11 +81,11 @@ extension Trainer {
                 cfg.dropConnectSamples = z
                 do { try cfg.validate() } catch { throw bad("\(error)") }
             case .convVariant:
-                guard cnn != nil else { throw bad("conv variants are for --model cnn") }
+                guard cnn != nil else { throw bad("conv variants are for \(setting: .model) cnn") }
             case .blockSize(let b):
-                guard cnn != nil, b >= 1 else { throw bad("the block size is for --model cnn and at least 1") }
+                guard cnn != nil, b >= 1 else { throw bad("the block size is for \(setting: .model) cnn and at least 1") }
             case .recurrentVariant:
-                guard lstmModel != nil else { throw bad("recurrent variants are for --model lstm") }
+                guard lstmModel != nil else { throw bad("recurrent variants are for \(setting: .model) lstm") }
             case .scaling, .variant, .standout:
                 break
             }

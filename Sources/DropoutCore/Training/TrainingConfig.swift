@@ -85,7 +85,7 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
         }
         guard activations.count == 1 || activations.count == hidden.count else {
             let counts = hidden.count == 1 ? "1 value (one hidden layer)" : "1 value (every hidden layer) or \(hidden.count) (one per hidden layer)"
-            throw DropvizError("--activation needs \(counts), got \(activations.count)")
+            throw SettingError(.activation, value: activations.count, "needs \(counts), got \(activations.count)")
         }
         guard rates.count == hidden.count + 1 else {
             throw SettingError(.rates, value: rates.count, "needs \(hidden.count + 1) values (the input, then each of the \(hidden.count) hidden layers), got \(rates.count)")

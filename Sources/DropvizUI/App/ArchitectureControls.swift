@@ -110,7 +110,7 @@ extension AppState {
             if twin != nil { try startTwin() }
             notice = tr(.archRestart, change, t.model.summary)
         } catch {
-            notice = "\(error)"
+            notice = errorNotice(error)
         }
     }
 }

@@ -30,7 +30,7 @@ public func view(_ s: AppState, into buffer: inout Buffer) {
     if s.largeData, s.trainer.mlp != nil { LargeDataView.render(s, into: &buffer) }
     if s.showsGrid { GridView.render(s, area: Rect(x: 0, y: 1, width: s.width, height: layout.status.y - 1), into: &buffer) }
     StatusBar.render(s, area: layout.status, into: &buffer)
-    var hint = s.glyphs.isUnicode ? s.tr(.hint) : KeyBindings.hintASCII
+    var hint = KeyBar.text(s)
     if let lesson = s.lesson { hint = s.tr(.lessonHint, lesson.name) }
     if s.presenter.hideKeyBar { hint = "" }
     if let notice = s.notice {

@@ -31,54 +31,19 @@ extension NetworkDiagram {
             let values = (0..<width).map { abs(activations[0, $0]) }
             let scale = max(values.max() ?? 0, 1e-6)
             let variant = layer.effectiveVariant
+            let description = VariantDescription.of(layer)
             var states: [UnitState] = []
             var dropped = 0
             for j in 0..<width {
-                if evalMode {
-                    states.append(.kept(level: Double(values[j] / scale)))
-                    continue
-                }
-                let m = layer.mask[0, j]
-                switch variant {
-                case .bernoulli:
-                    if m == 0 { states.append(.dropped); dropped += 1 } else { states.append(.kept(level: Double(values[j] / scale))) }
-                case .gaussian:
-                    // No gate is ever exactly 0: the gate itself is what there is to see.
-                    states.append(.gate(Double(m), sigma: Double((layer.rate / (1 - layer.rate)).squareRoot())))
-                case .dropconnect:
-                    // Units pass unchanged; what was dropped is a share of each unit's inputs.
-                    states.append(layer.dropsConnections ? .inputsDropped(fraction: Double(layer.droppedInputFraction(unit: j)))
-                                                         : .kept(level: Double(values[j] / scale)))
-                case .standout:
-                    if m == 0 {
-                        states.append(.dropped)
-                        dropped += 1
-                    } else if layer.drawsStandout, layer.keep.rows > 0 {
-                        states.append(.keepProbability(Double(layer.keep[0, j])))
-                    } else {
-                        states.append(.kept(level: Double(values[j] / scale)))
-                    }
-                }
+                let level = Double(values[j] / scale)
+                let state: UnitState = evalMode ? .kept(level: level) : description.unitState(layer, j, level)
+                if state == .dropped { dropped += 1 }
+                states.append(state)
             }
             units.append(states)
             let name = offset > 0 ? "\(s.trainer.model.positionNames[offset + d]) \(width)" : d == 0 ? s.tr(.inputN, width) : s.tr(.hiddenWidth, d, width)
             let rate = String(format: "p=%.2f", layer.rate) + Self.observed(s.trainer.dropStatistics[position: offset + d], variant: variant, rate: layer.rate, language: s.lang)
-            let count: String
-            if evalMode {
-                count = s.trainer.config.scaling == .vanilla && layer.rate > 0 && variant == .bernoulli ? (s.glyphs.isUnicode ? s.tr(.evalTimes, String(format: "%.2f", 1 - layer.rate)) : String(format: "eval x%.2f", 1 - layer.rate)) : s.tr(.evalNoneDropped)
-            } else {
-                switch variant {
-                case .bernoulli, .standout:
-                    count = s.tr(.droppedOf, dropped, width)
-                case .gaussian:
-                    let gates = (0..<width).map { layer.mask[0, $0] }
-                    count = String(format: "g %.2f", gates.min() ?? 1) + (s.glyphs.isUnicode ? "…" : "..") + String(format: "%.2f", gates.max() ?? 1)
-                case .dropconnect:
-                    let total = layer.weightMask.count
-                    let zeros = layer.dropsConnections ? layer.weightMask.data.reduce(0) { $0 + ($1 == 0 ? 1 : 0) } : 0
-                    count = s.tr(.connDropped, total > 0 ? zeros * 100 / total : 0)
-                }
-            }
+            let count = evalMode ? description.evalCount(layer, s) ?? s.tr(.evalNoneDropped) : description.trainCount(layer, dropped, s)
             labels.append((name, rate, count))
         }
         // The output layer: class probabilities (or the regression value).
@@ -156,7 +121,7 @@ extension NetworkDiagram {
     /// The units of a position dropped for the batch's first example (a zero in the mask of a
     /// Bernoulli or standout position; Gaussian gates and DropConnect drop no unit).
     static func droppedUnits(_ layer: DropoutLayer) -> Set<Int> {
-        guard layer.mask.rows > 0, layer.effectiveVariant == .bernoulli || layer.effectiveVariant == .standout else { return [] }
+        guard layer.mask.rows > 0, VariantDescription.of(layer).dropsUnits else { return [] }
         return Set((0..<layer.width).filter { layer.mask[0, $0] == 0 })
     }
 
@@ -164,27 +129,14 @@ extension NetworkDiagram {
     /// pitfall): the observed drop fraction, or the Gaussian gates' variance (→ p/(1-p)).
     static func observed(_ st: DropStatistics.Position?, variant: DropoutVariant, rate: Float, language: Language = .en) -> String {
         guard let st, rate > 0 else { return "" }
-        switch variant {
-        case .gaussian:
-            return st.gateCount > 0 ? language.text(.varN, String(format: "%.2f", st.gateVariance)) : ""
-        case .bernoulli, .dropconnect, .standout:
-            return st.totalDraws > 0 ? language.text(.seenN, String(format: "%.1f", st.dropFraction * 100)) : ""
-        }
+        return VariantDescription.of(variant, scaling: .inverted).observed(st, language)
     }
 
     /// What the marks mean for the hidden layers' variant, in a few words: each entry is one
     /// legend row (about 14 columns).
     public static func legendEntries(variant: DropoutVariant, evalMode: Bool, glyphs: Glyphs, language l: Language = .en) -> [String] {
-        let shades = String(glyphs.shades.dropFirst())
-        let drop = String(glyphs.unitDropped)
-        if evalMode { return ["\(shades) |x|", l.text(.noneDropped)] }
-        switch variant {
-        case .bernoulli: return [l.text(.glyphDropped, drop), "\(shades) |x|"]
-        case .gaussian: return ["\(shades) |g-1|", l.text(.blueRed)]
-        case .dropconnect:
-            let few = glyphs.shades[1], many = glyphs.shades[glyphs.shades.count - 1]
-            return [l.text(.inputsLost), l.text(.fewMany, few, many)]
-        case .standout: return [l.text(.glyphDropped, drop), glyphs.isUnicode ? l.text(.keepPi, shades) : "\(shades) keep pi"]
-        }
+        if evalMode { return ["\(String(glyphs.shades.dropFirst())) |x|", l.text(.noneDropped)] }
+        // The marks do not depend on the scaling: any will do.
+        return VariantDescription.of(variant, scaling: .inverted).legend(glyphs, l)
     }
 }

@@ -67,6 +67,8 @@ public struct Lesson: Codable, Equatable, Sendable {
             return lesson
         } catch let e as DropvizError {
             throw e
+        } catch let e as SettingError {
+            throw e
         } catch let DecodingError.keyNotFound(key, _) {
             throw DropvizError("lesson file '\(path)': missing \"\(key.stringValue)\"")
         } catch {

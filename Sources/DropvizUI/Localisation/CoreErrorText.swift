@@ -8,7 +8,7 @@ import Foundation
 extension Language {
     static let coreErrors: [L10n] = [
         .errFashionMissing, .errTrainSizeLarger, .errTooSmallToSplit, .errCannotWrite,
-        .errNoiseGenerated,
+        .errNoiseGenerated, .errMemoryOverSet, .errMemoryOverMachine,
     ]
 
     public func errorText(_ error: Error) -> String {

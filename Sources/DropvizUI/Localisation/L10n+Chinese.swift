@@ -7,6 +7,10 @@
 extension L10n {
     static let chineseBase: [L10n: String] = [
         .hint: "空格 暂停  n 单步  ↑↓ 丢弃率  ←→ 选层  e 评估  [] 速度  r 重置  ? 帮助  q 退出",
+        .keyBarLayer: "h/H 增删层",
+        .keyBarUnits: "M/N 单元",
+        .keyBarActivation: "A/Y 激活",
+        .keyBarFeature: "f/F 特征",
         .lessonHint: "课程 {0}：i 说明  ? 按键与图例  q 退出",
         .keysTitle: " 按键 ",
         .legendTitle: " 图例 ",

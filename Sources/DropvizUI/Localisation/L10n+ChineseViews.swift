@@ -90,6 +90,8 @@ extension L10n {
         .errTooSmallToSplit: "数据集“{0}”太小，无法划分（{1} 个样本）",
         .errCannotWrite: "无法写入“{0}”：{1}",
         .errNoiseGenerated: "噪声只用于生成的数据集，不适用于“{0}”",
+        .errMemoryOverSet: "这个网络（隐藏层宽度、卷积通道数、批大小、数据集）约需 {0} 内存，超过了上限 {1}（由内存上限选项设定）",
+        .errMemoryOverMachine: "这个网络（隐藏层宽度、卷积通道数、批大小、数据集）约需 {0} 内存，超过了上限 {1}（本机内存；内存上限选项可另设）",
         .figureCaption: "{0} · 第 {1} 步",
         .decisionMapTitle: "决策图 · 第 {0} 步",
         .mapPEval: "图：p({0})，评估模式",

@@ -8,6 +8,11 @@
 public enum L10n: String, CaseIterable, Sendable {
     // MARK: key bar, help and its footer (KeyBindings.all's actions are looked up by text)
     case hint = "spc pause  n step  ↑↓ rate  ←→ layer  e eval  [] speed  r reset  ? help  q quit"
+    // The key bar's groups beyond 80 columns (KeyBar.swift).
+    case keyBarLayer = "h/H layer"
+    case keyBarUnits = "M/N units"
+    case keyBarActivation = "A/Y act"
+    case keyBarFeature = "f/F feature"
     case lessonHint = "lesson {0}: i instructions  ? keys and legend  q quit"
     case keysTitle = " keys "
     case legendTitle = " legend "
@@ -500,6 +505,8 @@ public enum L10n: String, CaseIterable, Sendable {
     case errTooSmallToSplit = "data set '{0}' is too small to split ({1} examples)"
     case errCannotWrite = "cannot write '{0}': {1}"
     case errNoiseGenerated = "noise applies to generated data sets only, not to '{0}'"
+    case errMemoryOverSet = "this network (hidden widths, conv channels, batch size, the data set) needs about {0} of memory, more than the limit of {1} (set by the memory limit option)"
+    case errMemoryOverMachine = "this network (hidden widths, conv channels, batch size, the data set) needs about {0} of memory, more than the limit of {1} (the machine's memory; the memory limit option sets another)"
     case figureCaption = "{0} · step {1}"
     case decisionMapTitle = "decision map · step {0}"
     case mapPEval = "map: p({0}), eval mode"

@@ -11,22 +11,7 @@ public enum Formula {
 
     /// Every form of the line, longest first; the last fits 79 columns.
     static func candidates(_ c: TrainingConfig, _ l: Language = .en) -> [String] {
-        switch c.variant {
-        case .bernoulli:
-            switch c.scaling {
-            case .inverted: return [l.text(.formulaInverted)]
-            case .vanilla: return [l.text(.formulaVanilla)]
-            case .none: return [l.text(.formulaNone), l.text(.formulaNoneShort)]
-            }
-        case .gaussian: return [l.text(.formulaGaussian)]
-        case .dropconnect:
-            let inference = c.dropConnectInference == .momentMatching
-                ? l.text(.momentMatching, c.dropConnectSamples) : l.text(.meanFieldFormula)
-            return [L10n.formulaDropConnect, .formulaDropConnect2, .formulaDropConnect3].map { l.text($0, inference) }
-        case .standout:
-            let ab = "α=\(fmt(c.standoutAlpha)) β=\(fmt(c.standoutBeta))"
-            return [L10n.formulaStandout, .formulaStandout2, .formulaStandout3].map { l.text($0, ab) }
-        }
+        VariantDescription.of(c.variant, scaling: c.scaling).formulaLine(c, l)
     }
 
     static func fmt(_ v: Float) -> String { String(format: "%g", Double(v)) }

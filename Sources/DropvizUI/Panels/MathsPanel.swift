@@ -66,36 +66,19 @@ enum MathsPanel {
         }
     }
 
-    static func variantName(_ r: MathsReadout) -> String {
-        switch r.variant {
-        case .bernoulli: return r.scaling.rawValue
-        case .gaussian: return "gaussian"
-        case .dropconnect: return "dropconnect"
-        case .standout: return "standout"
-        }
+    /// What the selected position does: its variant's description (VariantDescription.swift).
+    static func description(_ net: MLPNetwork, _ r: MathsReadout) -> (VariantDescription, DropoutLayer) {
+        let layer = net.dropout[r.position]
+        return (VariantDescription.of(layer), layer)
     }
+
+    static func variantName(_ r: MathsReadout) -> String { VariantDescription.of(r.variant, scaling: r.scaling).name }
 
     /// The formula of training and eval: one line when it fits, else two.
     static func formula(_ r: MathsReadout, s: AppState, network net: MLPNetwork, width: Int) -> [PanelLine] {
         let l = s.lang
-        let train: String, eval: String
-        switch r.variant {
-        case .bernoulli:
-            switch r.scaling {
-            case .inverted: train = "y=x·m/(1-p)"; eval = "y=x"
-            case .vanilla: train = "y=x·r"; eval = "y=(1-p)·x"
-            case .none: train = "y=x·r"; eval = "y=x"
-            }
-        case .gaussian:
-            train = "y=x·g, g~N(1,p/(1-p))"; eval = "y=x"
-        case .dropconnect:
-            train = "r=a((M⊙W)v), M~B(1-p)"
-            let layer = net.dropout[r.position]
-            eval = layer.connectionInference == .momentMatching
-                ? l.text(.momentMatch, layer.inferenceSamples) : l.text(.meanFieldPanel)
-        case .standout:
-            train = "y=m·x, m~B(π)"; eval = "y=π·x"
-        }
+        let (variant, layer) = description(net, r)
+        let (train, eval) = variant.formulas(layer, l)
         let one = PanelLine([(l.text(.trainLabel), labelStyle), (train, formulaStyle), (l.text(.evalLabelSpaced), labelStyle), (eval, formulaStyle)])
         if one.width <= width { return [one] }
         return [PanelLine([(l.text(.trainLabel), labelStyle), (train, formulaStyle)]),
@@ -104,66 +87,15 @@ enum MathsPanel {
 
     /// The line that says why: the missing rescaling, standout's gate, DropConnect's eval.
     static func note(_ r: MathsReadout, s: AppState, network net: MLPNetwork) -> PanelLine? {
-        let layer = net.dropout[r.position]
-        switch r.variant {
-        case .bernoulli:
-            guard r.scaling == .none, r.rate > 0 else { return nil }
-            return PanelLine([(s.tr(.evalSeesMore, PanelText.num(1 / (1 - r.rate))), warnStyle)])
-        case .standout:
-            return PanelLine([("π=σ(α·(w·x)+β) ", formulaStyle),
-                              ("α=\(PanelText.num(layer.standoutAlpha)) β=\(PanelText.num(layer.standoutBeta))", .plain)])
-        case .dropconnect:
-            return PanelLine([(layer.connectionInference == .momentMatching ? "μ=E[M]Wv σ²=Var[M](W²)(v²), avg a(s)" : s.tr(.evalIgnoresVariance), labelStyle)])
-        case .gaussian:
-            return nil
-        }
+        let (variant, layer) = description(net, r)
+        return variant.note(layer, s.lang)
     }
 
     /// The selected unit's train and eval numbers.
     static func numbers(_ r: MathsReadout, _ l: Language = .en) -> [PanelLine] {
-        let n = { (v: Float) in PanelText.num(v) }
-        let trainLabel = l.text(.trainLabel), evalLabel = l.text(.evalLabel)
-        var train: PanelLine
-        if let t = r.train {
-            switch r.variant {
-            case .bernoulli:
-                let m = r.scaling == .inverted ? "m" : "r"
-                train = PanelLine([(trainLabel, labelStyle), ("x=\(n(t.x)) \(m)=\(n(t.m)) → ", .plain), ("y=\(n(t.y))", valueStyle)])
-                if t.m == 0 { train.segments.append((text: " ✕", style: NetworkDiagram.droppedStyle)) }
-            case .gaussian:
-                train = PanelLine([(trainLabel, labelStyle), ("x=\(n(t.x)) g=\(n(t.m)) → ", .plain), ("y=\(n(t.y))", valueStyle)])
-            case .dropconnect:
-                let dropped = t.droppedInputs?.filter { $0 }.count ?? 0
-                let total = t.droppedInputs?.count ?? 0
-                train = PanelLine([(trainLabel, labelStyle), ("r=", .plain), (n(t.x), valueStyle), (l.text(.inputsDroppedOf, dropped, total), .plain)])
-            case .standout:
-                train = PanelLine([(trainLabel, labelStyle), ("x=\(n(t.x)) π=\(n(t.keep ?? 1)) m=\(n(t.m)) → ", .plain), ("y=\(n(t.y))", valueStyle)])
-                if t.m == 0 { train.segments.append((text: " ✕", style: NetworkDiagram.droppedStyle)) }
-            }
-        } else {
-            train = PanelLine(l.text(.noStepYet), labelStyle)
-        }
-        let e = r.eval
-        let eval: PanelLine
-        switch r.variant {
-        case .bernoulli:
-            if r.scaling == .vanilla {
-                eval = PanelLine([(evalLabel, labelStyle), ("x=\(n(e.x)) → ", .plain), ("(1-p)·x=\(n(e.y))", valueStyle)])
-            } else {
-                eval = PanelLine([(evalLabel, labelStyle), ("x=\(n(e.x)) → ", .plain), ("y=\(n(e.y))", valueStyle)])
-            }
-        case .gaussian:
-            eval = PanelLine([(evalLabel, labelStyle), ("x=\(n(e.x)) → ", .plain), ("y=\(n(e.y))", valueStyle)])
-        case .dropconnect:
-            if let mu = e.preActivation {
-                eval = PanelLine([(evalLabel, labelStyle), ("μ=\(n(mu)) → ", .plain), ("r=\(n(e.x))", valueStyle)])
-            } else {
-                eval = PanelLine([(evalLabel, labelStyle), ("r=\(n(e.x))", valueStyle)])
-            }
-        case .standout:
-            eval = PanelLine([(evalLabel, labelStyle), ("x=\(n(e.x)) π=\(n(e.keep ?? 1)) → ", .plain), ("π·x=\(n(e.y))", valueStyle)])
-        }
-        return [train, eval]
+        let variant = VariantDescription.of(r.variant, scaling: r.scaling)
+        let train = r.train.map { variant.trainNumbers($0, l) } ?? PanelLine(l.text(.noStepYet), labelStyle)
+        return [train, variant.evalNumbers(r.eval, l)]
     }
 
     /// The running drop statistics against what they converge to.
@@ -171,28 +103,13 @@ enum MathsPanel {
         guard let st = r.statistics, st.totalDraws > 0 || st.gateCount > 0 else {
             return [PanelLine(l.text(.droppedNoStep), labelStyle)]
         }
-        switch r.variant {
-        case .bernoulli:
-            return [PanelLine([(l.text(.droppedLabel), labelStyle), (PanelText.percent(st.dropFraction), valueStyle),
-                               (" ≈ p=\(PanelText.num(r.rate)) n=\(CompactNumber.format(Double(st.totalDraws)))", .plain)])]
-        case .gaussian:
-            let target = Double(r.rate) / Double(1 - r.rate)
-            return [PanelLine([(l.text(.varG), labelStyle), (PanelText.num(st.gateVariance, digits: 3), valueStyle),
-                               (" ≈ p/(1-p)=\(PanelText.num(target, digits: 3))", .plain)])]
-        case .dropconnect:
-            return [PanelLine([(l.text(.inputsDroppedUnit), labelStyle), (PanelText.percent(st.dropFraction(unit: r.unit)), valueStyle),
-                               (l.text(.layerApproxP, PanelText.percent(st.dropFraction)), .plain)])]
-        case .standout:
-            let unitKeep = r.train?.keep.map { PanelText.num($0) } ?? "-"
-            return [PanelLine([(l.text(.piUnit), labelStyle), (unitKeep, valueStyle), (l.text(.meanPi), labelStyle),
-                               (PanelText.num(st.meanKeep), valueStyle), (l.text(.dropN, PanelText.percent(st.dropFraction)), .plain)])]
-        }
+        return [VariantDescription.of(r.variant, scaling: r.scaling).statistic(st, r, l)]
     }
 
     /// DropConnect: the selected unit's incoming connections this step, dropped ones marked.
     /// One cell per connection when they fit, else braille with a dot per dropped connection.
     static func connectionStrip(_ r: MathsReadout, width: Int, glyphs: Glyphs, _ l: Language = .en) -> [PanelLine]? {
-        guard r.variant == .dropconnect, let inputs = r.train?.droppedInputs, !inputs.isEmpty else { return nil }
+        guard VariantDescription.of(r.variant, scaling: r.scaling).showsConnections, let inputs = r.train?.droppedInputs, !inputs.isEmpty else { return nil }
         let label = l.text(.inLabel)
         let room = width - label.displayWidth
         guard room > 4 else { return nil }

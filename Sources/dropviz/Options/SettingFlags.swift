@@ -30,13 +30,24 @@ extension SettingError.Setting {
         case .task: return "--task"
         case .targets: return "--targets"
         case .gridRate: return "--grid rate"
+        case .activation: return "--activation"
+        case .features: return "--features"
+        case .grid: return "--grid"
+        case .shard: return "--shard"
+        case .out: return "--out"
+        case .merge: return "--merge"
+        case .exportSplit: return "--export-split"
+        case .state: return "--state"
+        case .allowChangedData: return "--allow-changed-data"
+        case .mcSamples: return "--mc-samples"
+        case .maxMemory: return "--max-memory"
         }
     }
 }
 
 extension SettingError {
     /// The one line the command line prints: the flag, then what is wrong.
-    var commandLineMessage: String { setting.flag + (problem.hasPrefix(":") ? "" : " ") + problem }
+    var commandLineMessage: String { message { $0.flag } }
 }
 
 /// `TrainingConfig.checkRate` for a rate the command line read from `flag` (`--input-rate`,

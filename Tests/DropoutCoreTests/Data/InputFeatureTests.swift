@@ -38,13 +38,14 @@ import Testing
         func message(_ text: String) -> String {
             do { _ = try InputFeature.parse(text); return "no error" } catch { return "\(error)" }
         }
-        #expect(message("x1,x3") == "--features: unknown feature 'x3'; valid: x1,x2,x1^2,x2^2,x1x2,sin(x1),sin(x2)")
-        #expect(message("") == "--features needs at least one feature; valid: x1,x2,x1^2,x2^2,x1x2,sin(x1),sin(x2)")
-        #expect(message("x1,x1") == "--features: 'x1' is listed twice")
+        // The setting by its plain name: the command line puts `--features` there (CLI tests).
+        #expect(message("x1,x3") == "input features: unknown feature 'x3'; valid: x1,x2,x1^2,x2^2,x1x2,sin(x1),sin(x2)")
+        #expect(message("") == "input features needs at least one feature; valid: x1,x2,x1^2,x2^2,x1x2,sin(x1),sin(x2)")
+        #expect(message("x1,x1") == "input features: 'x1' is listed twice")
         var c = config([])
-        #expect(throws: DropvizError.self) { try c.validate() }
+        #expect(throws: SettingError.self) { try c.validate() }
         c.inputFeatures = [.x2, .x1]
-        #expect(throws: DropvizError.self) { try c.validate() }
+        #expect(throws: SettingError.self) { try c.validate() }
     }
 
     @Test func nonPlaneDataSetsAreRefused() {
@@ -54,7 +55,8 @@ import Testing
             _ = try Trainer(config: c)
             Issue.record("iris with input features was accepted")
         } catch {
-            #expect("\(error)" == "--features x1^2 applies to 2-D data sets only; 'iris' has 4 features")
+            #expect("\(error)" == "input features x1^2 applies to 2-D data sets only; 'iris' has 4 features")
+            #expect((error as? SettingError)?.setting == .features)
         }
     }
 
@@ -134,7 +136,7 @@ import Testing
         let old = StateString.encode(config(nil))
         #expect(!old.contains("features"))
         #expect(try StateString.decode(old).config.inputFeatures == nil)
-        #expect(throws: DropvizError.self) { try StateString.decode(old + ";features=x9") }
+        #expect(throws: SettingError.self) { try StateString.decode(old + ";features=x9") }
     }
 
     @Test func modelFilesCarryTheListAndOldOnesLoadAsTheCoordinates() throws {

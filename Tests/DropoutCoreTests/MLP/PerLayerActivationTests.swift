@@ -38,12 +38,14 @@ import Testing
 
     @Test func aWrongCountIsOneClearError() {
         var c = config([.relu, .tanh, .relu])
-        #expect(throws: DropvizError.self) { try c.validate() }
+        #expect(throws: SettingError.self) { try c.validate() }
         do { try c.validate() } catch {
-            #expect("\(error)" == "--activation needs 1 value (every hidden layer) or 2 (one per hidden layer), got 3")
+            // The plain name; the command line says `--activation` (SettingFlags.swift).
+            #expect("\(error)" == "activations needs 1 value (every hidden layer) or 2 (one per hidden layer), got 3")
+            #expect((error as? SettingError)?.setting == .activation)
         }
         c.activations = []
-        #expect(throws: DropvizError.self) { try c.validate() }
+        #expect(throws: SettingError.self) { try c.validate() }
     }
 
     /// The fused ReLU blocks and the layer-by-layer path agree on a mixed network (the fused
@@ -75,8 +77,8 @@ import Testing
         let back = try StateString.decode(old).config
         #expect(back.activations == [.tanh])
         #expect(hiddenActivations(try Trainer(config: back).mlp!) == [.tanh, .tanh])
-        #expect(throws: DropvizError.self) { try StateString.decode(old.replacingOccurrences(of: "act=tanh", with: "act=relu,tanh,relu")) }
-        #expect(throws: DropvizError.self) { try StateString.decode(old.replacingOccurrences(of: "act=tanh", with: "act=relu,")) }
+        #expect(throws: SettingError.self) { try StateString.decode(old.replacingOccurrences(of: "act=tanh", with: "act=relu,tanh,relu")) }
+        #expect(throws: SettingError.self) { try StateString.decode(old.replacingOccurrences(of: "act=tanh", with: "act=relu,")) }
     }
 
     /// ModelFileTests' temporary folder.

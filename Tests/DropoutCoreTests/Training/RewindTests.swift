@@ -177,9 +177,13 @@ import Testing
         }
         #expect(scheduleError("20:p5=0.5").contains("dropout positions 0 to 2"))
         #expect(scheduleError("20:p1=1.5").contains("rate"))
-        #expect(scheduleError("20:block=3").contains("--model cnn"))
+        #expect(scheduleError("20:block=3").contains("for model cnn"))
+        // The model is named as a setting, which the command line spells `--model` (CLI tests).
+        do { try t.schedule(RunChange.decode("20:block=3")) } catch let e as SettingError {
+            #expect(e.message { "<\($0.rawValue)>" } == "<state>: change '20:block=3': the block size is for <model> cnn and at least 1")
+        }
         #expect(scheduleError("20:lr=-1").contains("positive"))
-        #expect(throws: DropvizError.self) { try StateString.decode("v1;data=moons;changes=5:p1") }
+        #expect(throws: SettingError.self) { try StateString.decode("v1;data=moons;changes=5:p1") }
     }
 
     /// Over a long run the checkpoints stay at most `capacity`, spread over the whole run, so a
