@@ -19,7 +19,7 @@ enum UncertaintyPanel {
     static let trueStyle = Style(bold: true).fg(.green)
 
     /// What the panel shows, computed once per frame from the state.
-    struct Readout {
+    struct Readout: Sendable {
         var row: Int
         var count: Int
         var samples: Int
@@ -30,16 +30,20 @@ enum UncertaintyPanel {
         var label: Int?
         var target: [Float]
 
-        init(_ s: AppState) {
-            let set = s.trainer.data.validation
-            let net = s.trainer.network
+        init(_ s: AppState) { self.init(s.trainer, exampleIndex: s.exampleIndex, mcSamples: s.mcSamples) }
+
+        /// From the trainer and the panel's inputs alone, so that it can be computed on
+        /// another thread.
+        init(_ trainer: Trainer, exampleIndex: Int, mcSamples: Int) {
+            let set = trainer.data.validation
+            let net = trainer.network
             count = set.count
-            row = count == 0 ? 0 : ((s.exampleIndex % count) + count) % count
-            samples = max(1, s.mcSamples)
+            row = count == 0 ? 0 : ((exampleIndex % count) + count) % count
+            samples = max(1, mcSamples)
             let k = set.featureCount
             var x = Matrix(rows: 1, cols: k)
             if count > 0 { for j in 0..<k { x[0, j] = set.features[row, j] } }
-            mc = MonteCarloDropout.predict(net, x, samples: samples, seed: s.trainer.config.seed ^ UncertaintyPanel.seedSalt)
+            mc = MonteCarloDropout.predict(net, x, samples: samples, seed: trainer.config.seed ^ UncertaintyPanel.seedSalt)
             let out = net.predict(x)
             let outputs = net.architecture.outputs
             switch set.targets {
@@ -66,7 +70,13 @@ enum UncertaintyPanel {
             PanelLine(s.tr(.noValidationSet), labelStyle).draw(x: area.x, y: area.y, maxWidth: area.width, glyphs: s.glyphs, into: &buffer)
             return
         }
-        let r = s.panelCache.value("uncertainty", s, inputs: [PanelSupport.exampleRow(s), s.mcSamples]) { Readout(s) }
+        let index = s.exampleIndex, samples = s.mcSamples
+        guard let r = s.panelCache.value("uncertainty", s, inputs: [PanelSupport.exampleRow(s), s.mcSamples], background: { trainer in
+            Readout(trainer, exampleIndex: index, mcSamples: samples)
+        }) else {
+            ComputingPlaceholder.render(s, area: area, into: &buffer)
+            return
+        }
         if DataPanel.kind(s) == .regressionCurve {
             band(r, s: s, area: area, into: &buffer)
         } else if r.mc.isClassification {

@@ -67,12 +67,38 @@ extension SweepJobTests {
             let runner = EffectRunner(directory: dir.path)
             let screen = FakeScreen(frames: [[.char(" ")], [.char("x")], [.char("q")]])
             _ = try Visualizer.run(state: try state(), screen: screen, effects: runner)
-            #expect(runner.log == [.exportFigures(theme: .dark)])
+            // Besides the panel values the frames asked for (the diagram's unit pictures).
+            #expect(runner.log.filter { if case .computePanel = $0 { false } else { true } } == [.exportFigures(theme: .dark)])
             let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
             #expect(files.contains { $0.hasPrefix("dropviz-curves-step") && $0.hasSuffix(".csv") })
             #expect(files.contains { $0.hasPrefix("dropviz-plot-step") })
             // The frame after x shows the notice the effect sent back.
             #expect(Fixtures.text(screen.frames[2]).contains("wrote dropviz-plot"))
+        }
+
+        /// A slow panel in flight when `q` arrives: the loop cancels it (the job ends within
+        /// one pass of its prediction) and returns with no job left running, instead of
+        /// waiting seconds for it to finish. Checked by the runner's counts, not by time: the
+        /// map asked for here takes many seconds to compute whole.
+        @Test func quittingCancelsASlowPanelInFlight() throws {
+            var c = TrainingConfig()
+            c.dataset = "moons"
+            c.trainSize = 64
+            c.hidden = [2048, 2048]
+            var s = AppState(trainer: try Trainer(config: c), width: 160, height: 45)
+            s.paused = true
+            s.panel = .data
+            let runner = EffectRunner()
+            // q as soon as a frame finds the data panel's map computing on another thread.
+            let screen = FakeScreen(width: 160, height: 45) { _, _ in runner.panelJobsRunning > 0 ? [.char("q")] : [] }
+            screen.maxFrames = 300
+            _ = try Visualizer.run(state: s, screen: screen, effects: runner)
+            #expect(!screen.ranOut)
+            #expect(runner.log.contains { if case .computePanel(let r) = $0 { r.slot == "boundary" } else { false } })
+            let n = runner.panelCounters.value
+            #expect(n.started == n.completed + n.cancelled, "no panel job is left running")
+            #expect(n.cancelled >= 1, "the map was cancelled, not waited for")
+            #expect(runner.panelJobsRunning == 0)
         }
 
         // Passes on its own (`--filter aSweepRunsInTheBackground`), but after the other loop
