@@ -15,6 +15,14 @@ public struct PanelRequest: Sendable, Equatable {
     let compute: @Sendable (Trainer) -> any Sendable
 
     public static func == (a: PanelRequest, b: PanelRequest) -> Bool { a.id == b.id && a.slot == b.slot }
+}
+
+extension PanelRequest: CustomStringConvertible {
+    /// Short: the snapshot (all the weights and data) would fill a test's failure message.
+    public var description: String { "PanelRequest(\(id), \(slot), step \(step))" }
+}
+
+extension PanelRequest {
 
     /// The value, computed on this thread on a trainer rebuilt from the snapshot; nil when
     /// `token` is cancelled before or during it (a result cut short is dropped), or if the
