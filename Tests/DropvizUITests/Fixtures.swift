@@ -19,7 +19,7 @@ enum Fixtures {
 
     static func render(_ s: AppState) -> Buffer {
         var b = Buffer(width: s.width, height: s.height)
-        view(s, into: &b)
+        settledView(s, into: &b)
         return b
     }
 

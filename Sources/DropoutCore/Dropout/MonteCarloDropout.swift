@@ -66,7 +66,8 @@ public enum MonteCarloDropout {
         var sum = [Double](repeating: 0, count: n * k)
         var sumSquares = sum
         var sumEntropy = [Double](repeating: 0, count: n)
-        for _ in 0..<t {
+        // A cancelled computation stops between passes (its caller drops the result).
+        for _ in 0..<t where !Cancellation.isRequested {
             let out = network.forwardStochastic(x, streams: &streams)
             let values = classification ? Softmax.probabilities(out) : out
             for r in 0..<n {

@@ -184,7 +184,8 @@ public final class MLPNetwork {
         if x.rows <= rowsPerPass { return predict(x) }
         var out = Matrix(rows: x.rows, cols: architecture.outputs)
         var start = 0
-        while start < x.rows {
+        // A cancelled computation stops between passes (its caller drops the result).
+        while start < x.rows && !Cancellation.isRequested {
             let n = min(rowsPerPass, x.rows - start)
             evalActs[0].reshape(rows: n, cols: x.cols)
             evalActs[0].data.withUnsafeMutableBufferPointer { dst in

@@ -14,4 +14,6 @@ public enum Msg: Sendable, Equatable {
     case exported(notice: String)
     /// The background sweep's results so far (`Effect.startSweep`), sent as they grow.
     case sweepProgress(SweepJob.Snapshot)
+    /// A panel's value computed for a frame's request (`Effect.computePanel`), to store.
+    case panelValue(PanelResult)
 }

@@ -41,6 +41,8 @@ public func update(_ s: inout AppState, _ msg: Msg) -> [Effect] {
         s.notice = notice
     case .sweepProgress(let snapshot):
         s.sweep = snapshot
+    case .panelValue(let result):
+        s.panelCache.store(result)
     }
     return []
 }

@@ -5,13 +5,13 @@ import TermUI
 /// it computes over the input plane in eval mode, on the ramp of the diagram's thumbnails
 /// (UnitThumbnails.swift), with the training points on top and a title naming the unit.
 enum UnitPictureView {
-    /// The picture, computed separately so tests can check it.
-    static func heatMap(_ s: AppState, mapArea: Rect) -> (map: HeatMap, scale: Float) {
+    /// The picture, separately so tests can check it; nil while its values are computed
+    /// (PanelCache.swift).
+    static func heatMap(_ s: AppState, mapArea: Rect) -> (map: HeatMap, scale: Float)? {
         // The data panel offers the picture for an MLP only (`UnitThumbnails.available`).
-        guard let net = s.trainer.mlp else { return (HeatMap(width: 0, height: 0, levels: [], glyphs: s.glyphs), 1) }
+        guard let net = s.trainer.mlp else { return nil }
         let (w, h) = HeatMap.pixelSize(for: mapArea, glyphs: s.glyphs)
-        let (units, scale) = UnitThumbnails.cached(s, network: net, slot: "unit picture").source?(s.selectedLayer, w, h)
-            ?? UnitThumbnails(network: net, data: s.trainer.data, glyphs: s.glyphs).values(layer: s.selectedLayer, width: w, height: h)
+        guard let (units, scale) = UnitThumbnails.cached(s, network: net, slot: "unit picture").source?(s.selectedLayer, w, h), !units.isEmpty else { return nil }
         let unit = min(s.selectedUnit, units.count - 1)
         var map = HeatMap(width: w, height: h, levels: units[max(0, unit)].map { UnitThumbnails.level($0, scale: scale) }, glyphs: s.glyphs)
         map.points = DecisionBoundaryView.points(s.trainer.data, glyphs: s.glyphs, mapArea: mapArea, width: w, height: h, validation: false) { label, _ in
@@ -35,7 +35,10 @@ enum UnitPictureView {
         let mapArea = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 3)
         // Not cached as a whole: its values are (heatMap), and a map made from values that stood
         // in while new ones were computed must not outlive them.
-        let (map, scale) = heatMap(s, mapArea: mapArea)
+        guard let (map, scale) = heatMap(s, mapArea: mapArea) else {
+            ComputingPlaceholder.render(s, area: mapArea, into: &buffer)
+            return
+        }
         map.render(area: mapArea, into: &buffer)
         let m = PanelText.num(Double(scale))
         let minus = s.glyphs.isUnicode ? "−" : "-"

@@ -21,7 +21,8 @@ struct UnitThumbnails {
     /// reuses them and a new step's are computed on the other core. Without it they are
     /// computed here, every call: under DropConnect's moment-matching eval that took a second
     /// a frame and starved the keys (issue 20).
-    var source: ((_ layer: Int, _ width: Int, _ height: Int) -> (units: [[Float]], scale: Float))? = nil
+    /// nil from it: not computed yet (no pictures for those frames).
+    var source: ((_ layer: Int, _ width: Int, _ height: Int) -> (units: [[Float]], scale: Float)?)? = nil
 
     /// Whether the diagram draws thumbnails: an MLP on a 2-D classification set.
     static func available(_ s: AppState) -> Bool { s.hasPlaneMap }
@@ -49,7 +50,8 @@ struct UnitThumbnails {
     /// One picture per unit of `layer`, `width × h` pixels.
     func maps(layer: Int, width: Int, pixelRows h: Int) -> [HeatMap] {
         guard width > 0, h > 0 else { return [] }
-        let (units, scale) = source?(layer, width, h) ?? values(layer: layer, width: width, height: h)
+        let computed = source.map { $0(layer, width, h) } ?? values(layer: layer, width: width, height: h)
+        guard let (units, scale) = computed else { return [] }
         return units.map { v in
             HeatMap(width: width, height: h, levels: v.map { Self.level($0, scale: scale) }, glyphs: glyphs)
         }
@@ -59,17 +61,17 @@ struct UnitThumbnails {
 extension UnitThumbnails {
     /// The main network's pictures through the panel cache: while training runs or after `n`,
     /// the last values stand in while the new ones are computed from a snapshot on another
-    /// thread (PanelCache.swift); values for a new size are computed at once. `slot`: the
+    /// thread (PanelCache.swift); values for a new size are missing until computed. `slot`: the
     /// cache's name for them (the diagram's small pictures and the enlarged one differ in size).
     static func cached(_ s: AppState, network: MLPNetwork, slot: String = "thumbnails") -> UnitThumbnails {
         var t = UnitThumbnails(network: network, data: s.trainer.data, glyphs: s.glyphs)
         let glyphs = s.glyphs
         t.source = { layer, width, height in
-            s.panelCache.value("\(slot)\(layer)", s, inputs: [layer, width, height]) { trainer in
+            s.panelCache.value("\(slot)\(layer)", s, inputs: [layer, width, height], background: { trainer in
                 // The snapshot is of the same MLP; a model without one has no pictures.
                 trainer.mlp.map { UnitThumbnails(network: $0, data: trainer.data, glyphs: glyphs)
                     .values(layer: layer, width: width, height: height) } ?? ([], 1)
-            }
+            })
         }
         return t
     }

@@ -11,6 +11,10 @@ public enum Effect: Sendable, Equatable {
     /// `W`: cancel the sweep running before (if any) and start this one; its results arrive
     /// as `.sweepProgress` while it runs.
     case startSweep(RateSweep.Plan)
+    /// A panel value a frame lacks (PanelCache.swift): computed on another thread from the
+    /// request's snapshot, answered by `.panelValue` when done. A newer request for the same
+    /// slot cancels it.
+    case computePanel(PanelRequest)
 }
 
 extension SweepJob.Snapshot {

@@ -11,6 +11,10 @@ public final class EffectRunner {
     private var sweep: SweepJob?
     /// The sweep's snapshot sent last, so `poll()` sends only what changed.
     private var sent: SweepJob.Snapshot?
+    /// The panel values being computed, by slot (at most one per slot).
+    private var panelJobs: [String: PanelJob] = [:]
+    /// How many panel jobs this runner started, and how they ended.
+    public let panelCounters = PanelJobCounters()
     /// Every effect run, in order (tests look at what the loop was asked to do).
     public private(set) var log: [Effect] = []
 
@@ -34,21 +38,39 @@ public final class EffectRunner {
             sweep = SweepJob(plan)
             sent = nil
             return []
+        case .computePanel(let request):
+            // The request replaces the slot's earlier one (PanelCache drops the older answer).
+            panelJobs[request.slot]?.cancel()
+            panelJobs[request.slot] = PanelJob(request, counters: panelCounters)
+            return []
         }
     }
 
     /// The results background work has produced since the last call.
     public func poll() -> [Msg] {
-        guard let job = sweep else { return [] }
+        var msgs: [Msg] = []
+        for slot in panelJobs.keys.sorted() {
+            guard let result = panelJobs[slot]?.finished else { continue }
+            panelJobs[slot] = nil
+            msgs.append(.panelValue(result))
+        }
+        guard let job = sweep else { return msgs }
         let snapshot = job.snapshot
-        guard snapshot != sent else { return [] }
+        guard snapshot != sent else { return msgs }
         sent = snapshot
-        return [.sweepProgress(snapshot)]
+        return msgs + [.sweepProgress(snapshot)]
     }
 
-    /// Whether background work started here is still running (tests wait for it).
-    public var isWorking: Bool { sweep.map { !$0.snapshot.done } ?? false }
+    /// Panel values being computed on other threads.
+    public var panelJobsRunning: Int { panelJobs.values.filter { $0.finished == nil }.count }
 
-    /// Asks the background work to stop (the loop is ending; `BackgroundWork.drain` waits).
-    public func cancelAll() { sweep?.cancel() }
+    /// Whether background work started here is still running (tests wait for it).
+    public var isWorking: Bool { (sweep.map { !$0.snapshot.done } ?? false) || panelJobsRunning > 0 }
+
+    /// Asks the background work to stop (the loop is ending; `BackgroundWork.drain` waits):
+    /// the sweep within one training step, the panels within one pass of their prediction.
+    public func cancelAll() {
+        sweep?.cancel()
+        for job in panelJobs.values { job.cancel() }
+    }
 }

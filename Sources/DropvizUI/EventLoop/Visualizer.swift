@@ -36,8 +36,6 @@ public enum Visualizer {
         state.glyphs = terminal.glyphs
         recorder?.begin(width: size.width, height: size.height, colorCount: terminal.colorCount, utf8: terminal.isUTF8,
                         title: initial.lesson.map { "dropviz lesson \($0.name)" } ?? "dropviz")
-        // The slow panels are computed on the other core while training runs on this one.
-        state.panelCache.computesInBackground = true
         if state.trainer.lastEvaluation == nil { state.trainer.evaluate() }
         if let twin = state.twin, twin.lastEvaluation == nil { twin.evaluate() }
         var buffer = Buffer(width: size.width, height: size.height)
@@ -45,8 +43,8 @@ public enum Visualizer {
         while !state.quit {
             let frameStart = clock.now
             state.scheduleEvaluationsInBackground()
-            // What background work (the sweep) has produced since the last frame.
-            for msg in effects.poll() { send(&state, msg, effects: effects) }
+            // What background work (the sweep, the panels) has produced since the last frame.
+            receive(&state, effects: effects)
             trainWithinBudget(&state, from: frameStart, clock: clock)
             window.append((clock.now, state.trainer.currentStep))
             if window.count > 30 { window.removeFirst(window.count - 30) }
@@ -59,6 +57,9 @@ public enum Visualizer {
             }
             let drawStart = clock.now
             view(state, into: &buffer)
+            // The panel values the frame lacked are computed on the other core while training
+            // runs on this one; they arrive through `receive` (PanelCache.swift).
+            requestPanels(state, effects: effects)
             terminal.present(buffer)
             let recordStart = clock.now
             recorder?.record(buffer)

@@ -47,7 +47,10 @@ enum CoadaptationPanel {
 
     static func render(_ s: AppState, area: Rect, into buffer: inout Buffer) {
         let d = layer(s)
-        let n = s.panelCache.value("coadaptation", s, inputs: [d]) { trainer in numbers(trainer, layer: d) }
+        guard let n = s.panelCache.value("coadaptation", s, inputs: [d], background: { trainer in numbers(trainer, layer: d) }) else {
+            ComputingPlaceholder.render(s, area: area, into: &buffer)
+            return
+        }
         let textWidth = min(22, max(18, area.width / 3))
         let shown = shownUnits(area: area, units: n.units, glyphs: s.glyphs, textWidth: textWidth)
         let map = heatMap(n.correlations, units: shown, glyphs: s.glyphs)

@@ -7,10 +7,13 @@ import TermUI
 /// cell row, the diagonal in greens and the mistakes in reds by their share of the true class.
 enum ConfusionPanel {
     /// `counts[t][p]`: validation examples of class t predicted as p.
-    static func counts(_ s: AppState) -> [[Int]]? {
-        let val = s.trainer.data.validation
+    static func counts(_ s: AppState) -> [[Int]]? { counts(s.trainer) }
+
+    /// The counts from the trainer alone, so that they can be computed on another thread.
+    static func counts(_ trainer: Trainer) -> [[Int]]? {
+        let val = trainer.data.validation
         guard case .classification(let k) = val.task, case .classes(let labels) = val.targets else { return nil }
-        let p = s.trainer.model.predict(val.features)
+        let p = trainer.model.predict(val.features)
         var m = Array(repeating: Array(repeating: 0, count: k), count: k)
         for r in 0..<val.count where labels[r] < k { m[labels[r]][Softmax.argmax(p, row: r)] += 1 }
         return m
@@ -28,7 +31,11 @@ enum ConfusionPanel {
     }
 
     static func render(_ s: AppState, area: Rect, into buffer: inout Buffer) {
-        guard let m = s.panelCache.value("confusion", s, inputs: [], compute: { counts(s) }) else {
+        guard let computed = s.panelCache.value("confusion", s, inputs: [], background: { counts($0) }) else {
+            ComputingPlaceholder.render(s, area: area, into: &buffer)
+            return
+        }
+        guard let m = computed else {
             PanelSupport.line(s.tr(.confusionMatrix), row: 0, in: area, style: Style(bold: true), glyphs: s.glyphs, into: &buffer)
             PanelSupport.line(s.tr(.classificationOnly), row: 1, in: area, style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
             return

@@ -150,16 +150,18 @@ enum DecisionBoundaryView {
             renderUncertainty(s, mapArea: mapArea, legendRows: legendRows, area: area, into: &buffer)
             return
         }
-        // The grid prediction would be most of a frame's cost: cached, and in the visualizer
-        // computed on another thread (PanelCache.swift).
+        // The grid prediction would be most of a frame's cost: cached, and computed on another
+        // thread (PanelCache.swift).
         let glyphs = s.glyphs, options = MapOptions(s)
-        // Blank for the frames the first map of a new area takes (seconds under DropConnect's
-        // moment matching at 250×80): keys are answered meanwhile.
-        let blank = { HeatMap(width: 0, height: 0, levels: []) }
-        let map = s.panelCache.value(slot, s, inputs: mapArea.cacheInputs + [glyphs.isUnicode ? 1 : 0] + options.cacheInputs, placeholder: blank) { trainer in
+        // "computing…" for the frames the first map of a new area takes (seconds under
+        // DropConnect's moment matching at 250×80): keys are answered meanwhile.
+        if let map = s.panelCache.value(slot, s, inputs: mapArea.cacheInputs + [glyphs.isUnicode ? 1 : 0] + options.cacheInputs, background: { trainer in
             heatMap(trainer, glyphs: glyphs, mapArea: mapArea, options: options)
+        }) {
+            map.render(area: mapArea, into: &buffer)
+        } else {
+            ComputingPlaceholder.render(s, area: mapArea, into: &buffer)
         }
-        map.render(area: mapArea, into: &buffer)
         let classes = s.trainer.data.validation.task.outputs
         let background = options.discrete ? s.tr(.mapRegions) : classes == 2 ? s.tr(.mapP, PanelSupport.className(s, 1, maxLength: 6)) : s.tr(.mapLikeliest)
         let showsValidation = pointSets(s.trainer.data, mapArea: mapArea, validation: options.validation).count == 2

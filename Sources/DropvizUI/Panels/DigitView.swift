@@ -112,7 +112,11 @@ enum DigitView {
         }
 
         // The verdict on the validation example.
-        let p = Softmax.probabilities(net.predict(PanelSupport.rowMatrix(val.features, row)))
+        guard let output = ValidationOutput.of(s, row: row, slot: "digit verdict") else {
+            PanelSupport.line(ComputingPlaceholder.text(s), row: 0, in: area, x: textX, style: Style(dim: true), glyphs: s.glyphs, into: &buffer)
+            return
+        }
+        let p = Softmax.probabilities(output)
         let predicted = Softmax.argmax(p, row: 0)
         var truth = -1
         if case .classes(let labels) = val.targets { truth = labels[row] }

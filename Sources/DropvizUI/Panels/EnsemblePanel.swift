@@ -93,8 +93,11 @@ enum EnsemblePanel {
         let rects = mapRects(area)
         guard let first = rects.first, first.width >= 2 else { return }
         let glyphs = s.glyphs, draw = s.ensembleDraw
-        let picture = s.panelCache.value("ensemble", s, inputs: first.cacheInputs + [glyphs.isUnicode ? 1 : 0, draw]) { trainer in
+        guard let picture = s.panelCache.value("ensemble", s, inputs: first.cacheInputs + [glyphs.isUnicode ? 1 : 0, draw], background: { trainer in
             makePicture(trainer, glyphs: glyphs, map: first, draw: draw)
+        }) else {
+            ComputingPlaceholder.render(s, area: area, into: &buffer)
+            return
         }
         let maps = picture.thumbnails + [picture.mean, picture.eval]
         for (map, rect) in zip(maps, rects) { map.render(area: rect, into: &buffer) }

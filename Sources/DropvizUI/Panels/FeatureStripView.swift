@@ -33,7 +33,10 @@ enum FeatureStripView {
         guard let net = s.trainer.mlp else { return }
         let val = s.trainer.data.validation
         let row = PanelSupport.exampleRow(s)
-        let output = net.predict(PanelSupport.rowMatrix(val.features, row))
+        guard let output = ValidationOutput.of(s, row: row, slot: "feature strip") else {
+            ComputingPlaceholder.render(s, area: area, into: &buffer)
+            return
+        }
         var lines: [(String, Style)] = [(s.tr(.valNOf, row, val.count), Style(bold: true))]
         switch val.targets {
         case .classes(let labels):

@@ -52,10 +52,13 @@ enum GridView {
             let mapWidth = min(inner.width / 2, 2 * inner.height + 1)
             let mapArea = Rect(x: inner.x, y: inner.y, width: mapWidth, height: inner.height)
             let glyphs = s.glyphs
-            let map = s.panelCache.value("grid\(index)", cs, inputs: mapArea.cacheInputs + [glyphs.isUnicode ? 1 : 0]) { trainer in
+            if let map = s.panelCache.value("grid\(index)", cs, inputs: mapArea.cacheInputs + [glyphs.isUnicode ? 1 : 0], background: { trainer in
                 DecisionBoundaryView.heatMap(trainer, glyphs: glyphs, mapArea: mapArea)
+            }) {
+                map.render(area: mapArea, into: &buffer)
+            } else {
+                ComputingPlaceholder.render(s, area: mapArea, into: &buffer)
             }
-            map.render(area: mapArea, into: &buffer)
             textArea = Rect(x: mapArea.right + 1, y: inner.y, width: max(0, inner.right - mapArea.right - 1), height: inner.height)
         }
         let e = cell.lastEvaluation

@@ -30,18 +30,25 @@ enum RegressionFitView {
     static func curves(_ s: AppState, columns: Int, mc: Bool) -> Curves {
         if mc {
             let samples = max(1, s.mcSamples), seed = s.trainer.config.seed ^ UncertaintyPanel.seedSalt
-            let band = s.panelCache.value("band", s, inputs: [columns, samples]) { trainer in
+            // While the first band is computed (PanelCache.swift), the eval curve alone.
+            if let band = s.panelCache.value("band", s, inputs: [columns, samples], background: { trainer in
                 UncertaintyBand.compute(trainer, points: columns, samples: samples, seed: seed)
+            }) {
+                return Curves(xs: band.xs, eval: band.eval, band: band, trainLow: band.trainLow, trainHigh: band.trainHigh)
             }
-            return Curves(xs: band.xs, eval: band.eval, band: band, trainLow: band.trainLow, trainHigh: band.trainHigh)
         }
         let (lo, hi) = UncertaintyBand.range(s.trainer.data)
         let n = max(2, columns)
         let xs = (0..<n).map { lo + Double($0) / Double(n - 1) * (hi - lo) }
-        guard let net = s.trainer.mlp else { return Curves(xs: [], eval: [], band: nil, trainLow: 0, trainHigh: 0) }
-        let out = net.predict(Matrix(rows: n, cols: 1, data: xs.map { Float($0) }))
+        // The eval curve through the panel cache too (no curve for the frames its first value
+        // takes): `predict` on the live network would write its scratch buffers in `view`.
+        let eval = s.panelCache.value("eval curve", s, inputs: [n], background: { trainer -> [Double] in
+            guard let net = trainer.mlp else { return [] }
+            let out = net.predict(Matrix(rows: n, cols: 1, data: xs.map { Float($0) }))
+            return (0..<n).map { Double(out[$0, 0]) }
+        }) ?? []
         let (tLo, tHi) = UncertaintyBand.dataRange(s.trainer.data, sets: [s.trainer.data.train])
-        return Curves(xs: xs, eval: (0..<n).map { Double(out[$0, 0]) }, band: nil, trainLow: tLo, trainHigh: tHi)
+        return Curves(xs: xs, eval: eval, band: nil, trainLow: tLo, trainHigh: tHi)
     }
 
     /// Where values land on the plot: x by dot column, y by dot row.

@@ -32,9 +32,10 @@ struct SequencePrediction {
         let x = PanelSupport.rowMatrix(val.features, 0)
         input = (0..<T).map { Double(PanelSupport.raw(s, x[0, $0 * D], feature: $0 * D)) }
         marked = D >= 2 ? (0..<T).filter { PanelSupport.raw(s, x[0, $0 * D + 1], feature: $0 * D + 1) > 0.5 } : []
-        let out = net.predict(x)
         target = (0..<y.cols).map { Double(y[0, $0]) }
-        predicted = (0..<out.cols).map { Double(out[0, $0]) }
+        // No prediction drawn for the frames its first value takes (PanelCache.swift).
+        let out = ValidationOutput.of(s, row: 0, slot: "sequence prediction")
+        predicted = out.map { out in (0..<out.cols).map { Double(out[0, $0]) } } ?? []
     }
 
     func render(area: Rect, glyphs: Glyphs, lang: Language = .en, into buffer: inout Buffer) {

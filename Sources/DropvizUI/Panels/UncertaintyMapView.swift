@@ -45,12 +45,13 @@ extension DecisionBoundaryView {
         return UncertaintyMap(map: map, top: top, std: std)
     }
 
-    static func uncertaintyMap(_ s: AppState, mapArea: Rect) -> UncertaintyMap {
+    /// nil while the first map of this area is computed (PanelCache.swift).
+    static func uncertaintyMap(_ s: AppState, mapArea: Rect) -> UncertaintyMap? {
         let glyphs = s.glyphs, samples = max(1, s.mcSamples), seed = s.trainer.config.seed ^ UncertaintyPanel.seedSalt
         let validation = s.validationPoints
-        return s.panelCache.value("mcmap", s, inputs: mapArea.cacheInputs + [glyphs.isUnicode ? 1 : 0, samples] + MapOptions(s).cacheInputs) { trainer in
+        return s.panelCache.value("mcmap", s, inputs: mapArea.cacheInputs + [glyphs.isUnicode ? 1 : 0, samples] + MapOptions(s).cacheInputs, background: { trainer in
             uncertaintyMap(trainer, glyphs: glyphs, mapArea: mapArea, samples: samples, seed: seed, validation: validation)
-        }
+        })
     }
 
     /// What the map shows, with its scale.
@@ -59,7 +60,10 @@ extension DecisionBoundaryView {
     }
 
     static func renderUncertainty(_ s: AppState, mapArea: Rect, legendRows: Int, area: Rect, into buffer: inout Buffer) {
-        let u = uncertaintyMap(s, mapArea: mapArea)
+        guard let u = uncertaintyMap(s, mapArea: mapArea) else {
+            ComputingPlaceholder.render(s, area: mapArea, into: &buffer)
+            return
+        }
         u.map.render(area: mapArea, into: &buffer)
         let g = s.glyphs
         let showsValidation = pointSets(s.trainer.data, mapArea: mapArea, validation: s.validationPoints).count == 2

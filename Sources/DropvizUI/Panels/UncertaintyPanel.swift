@@ -19,7 +19,7 @@ enum UncertaintyPanel {
     static let trueStyle = Style(bold: true).fg(.green)
 
     /// What the panel shows, computed once per frame from the state.
-    struct Readout {
+    struct Readout: Sendable {
         var row: Int
         var count: Int
         var samples: Int
@@ -32,14 +32,20 @@ enum UncertaintyPanel {
 
         /// The readout of `net`, the trainer's MLP (the panel is the MLP's).
         init(_ s: AppState, network net: MLPNetwork) {
-            let set = s.trainer.data.validation
+            self.init(s.trainer, network: net, exampleIndex: s.exampleIndex, mcSamples: s.mcSamples)
+        }
+
+        /// From the trainer, its MLP and the panel's inputs alone, so that it can be computed
+        /// on another thread.
+        init(_ trainer: Trainer, network net: MLPNetwork, exampleIndex: Int, mcSamples: Int) {
+            let set = trainer.data.validation
             count = set.count
-            row = count == 0 ? 0 : ((s.exampleIndex % count) + count) % count
-            samples = max(1, s.mcSamples)
+            row = count == 0 ? 0 : ((exampleIndex % count) + count) % count
+            samples = max(1, mcSamples)
             let k = set.featureCount
             var x = Matrix(rows: 1, cols: k)
             if count > 0 { for j in 0..<k { x[0, j] = set.features[row, j] } }
-            mc = MonteCarloDropout.predict(net, x, samples: samples, seed: s.trainer.config.seed ^ UncertaintyPanel.seedSalt)
+            mc = MonteCarloDropout.predict(net, x, samples: samples, seed: trainer.config.seed ^ UncertaintyPanel.seedSalt)
             let out = net.predict(x)
             let outputs = net.architecture.outputs
             switch set.targets {
@@ -66,8 +72,15 @@ enum UncertaintyPanel {
             PanelLine(s.tr(.noValidationSet), labelStyle).draw(x: area.x, y: area.y, maxWidth: area.width, glyphs: s.glyphs, into: &buffer)
             return
         }
-        guard let net = s.trainer.mlp else { return }
-        let r = s.panelCache.value("uncertainty", s, inputs: [PanelSupport.exampleRow(s), s.mcSamples]) { Readout(s, network: net) }
+        let index = s.exampleIndex, samples = s.mcSamples
+        // The snapshot is of the same MLP (the panel is offered for an MLP only): its readout is
+        // never nil, but the type cannot say so.
+        guard let computed = s.panelCache.value("uncertainty", s, inputs: [PanelSupport.exampleRow(s), s.mcSamples], background: { trainer in
+            trainer.mlp.map { Readout(trainer, network: $0, exampleIndex: index, mcSamples: samples) }
+        }), let r = computed else {
+            ComputingPlaceholder.render(s, area: area, into: &buffer)
+            return
+        }
         if DataPanel.kind(s) == .regressionCurve {
             band(r, s: s, area: area, into: &buffer)
         } else if r.mc.isClassification {

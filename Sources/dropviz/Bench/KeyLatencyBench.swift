@@ -65,7 +65,8 @@ enum KeyLatencyBench {
             var state = AppState(trainer: try Trainer(config: scenario.config), width: width, height: height)
             state.speedIndex = scenario.speedIndex
             try scenario.prepare(&state)
-            state.panelCache.computesInBackground = true
+            // Slow panel values are computed on other threads, as in the visualizer.
+            let effects = EffectRunner()
             state.trainer.evaluate()
             var buffer = Buffer(width: width, height: height)
             let clock = ContinuousClock()
@@ -78,7 +79,9 @@ enum KeyLatencyBench {
                 let frameStart = clock.now
                 state.scheduleEvaluationsInBackground()
                 Visualizer.trainWithinBudget(&state, from: frameStart, clock: clock)
+                Visualizer.receive(&state, effects: effects)
                 view(state, into: &buffer)
+                Visualizer.requestPanels(state, effects: effects)
                 if frame >= spacing && frame % spacing == 0 && frame / spacing <= pastes {
                     Visualizer.handleInput(&state, until: frameStart + Visualizer.frame, clock: clock) { _ in nil }
                     // Arrives just after this frame read its input (the worst moment): it waits
@@ -89,7 +92,9 @@ enum KeyLatencyBench {
                     let next = clock.now
                     state.scheduleEvaluationsInBackground()
                     Visualizer.trainWithinBudget(&state, from: next, clock: clock)
+                    Visualizer.receive(&state, effects: effects)
                     view(state, into: &buffer)
+                    Visualizer.requestPanels(state, effects: effects)
                     Visualizer.handleInput(&state, until: next + Visualizer.frame, clock: clock) { _ in
                         guard !pending.isEmpty else { return nil }
                         handled += 1
@@ -98,13 +103,16 @@ enum KeyLatencyBench {
                     let shownAt = clock.now
                     state.scheduleEvaluationsInBackground()
                     Visualizer.trainWithinBudget(&state, from: shownAt, clock: clock)
+                    Visualizer.receive(&state, effects: effects)
                     view(state, into: &buffer)
+                    Visualizer.requestPanels(state, effects: effects)
                     let d = clock.now - arrival
                     latencies.append(Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15)
                 } else {
                     Visualizer.handleInput(&state, until: frameStart + Visualizer.frame, clock: clock) { _ in nil }
                 }
             }
+            effects.cancelAll()
             BackgroundWork.shared.drain()
             let sorted = latencies.sorted()
             return Result(name: scenario.name, worstMs: sorted.last ?? 0, medianMs: sorted.isEmpty ? 0 : sorted[sorted.count / 2],

@@ -29,7 +29,8 @@ enum UIFrameBench {
         try Panel.allCases.map { panel in
             var state = AppState(trainer: try Trainer(config: TrainingConfig()), width: width, height: height)
             state.panel = panel
-            state.panelCache.computesInBackground = true
+            // Slow panel values are computed on other threads, as in the visualizer.
+            let effects = EffectRunner()
             state.trainer.evaluate()
             var buffer = Buffer(width: width, height: height)
             var previous = Buffer(width: width, height: height)
@@ -41,15 +42,17 @@ enum UIFrameBench {
             var startProcess = 0.0, startComputations = 0, startBackground = 0
             for f in 0..<(frames + warmUp) {
                 if f == warmUp {
-                    while state.panelCache.isComputing { Thread.sleep(forTimeInterval: 0.001) }
+                    Visualizer.waitForPanels(&state, effects: effects)
                     startProcess = BenchClock.cpu.seconds()
                     startComputations = state.panelCache.computations
                     startBackground = state.panelCache.backgroundComputations
                 }
                 let s0 = BenchClock.thread.seconds()
                 for _ in 0..<stepsPerFrame { update(&state, .step) }
+                Visualizer.receive(&state, effects: effects)
                 let t0 = frameClock.seconds()
                 view(state, into: &buffer)
+                Visualizer.requestPanels(state, effects: effects)
                 let changes = buffer.diff(from: previous)
                 let output = ANSIWriter.output(changes)
                 let t1 = frameClock.seconds()
@@ -62,7 +65,7 @@ enum UIFrameBench {
                 }
                 swap(&buffer, &previous)
             }
-            while state.panelCache.isComputing { Thread.sleep(forTimeInterval: 0.001) }
+            Visualizer.waitForPanels(&state, effects: effects)
             // The process's CPU time less this thread's: what the background computations took.
             let background = clock != .wall ? max(0, BenchClock.cpu.seconds() - startProcess - total - training) : nil
             return Result(panel: panel, msPerFrame: 1000 * total / Double(frames), maxMs: 1000 * slowest, changedCells: changed / frames,

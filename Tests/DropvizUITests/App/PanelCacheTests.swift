@@ -72,39 +72,39 @@ import Testing
         #expect(s.panelCache.computations(excluding: "thumbnails").computed == computed + 1)
     }
 
-    /// In the visualizer's mode the slow panels are recomputed on another thread: a frame
-    /// keeps showing the last value meanwhile, and the value the thread brings is exactly the
-    /// one computed on the spot at the step it was started from.
+    /// In the visualizer the panel values are computed on another thread (the effect runner):
+    /// the first frame says "computing…", a later one keeps showing the last value while the
+    /// new one is computed, and the value the thread brings is exactly the one computed on the
+    /// spot at the step it was asked for.
     @Test(arguments: [Panel.data, .coadaptation])
     func backgroundValuesEqualThoseComputedOnTheSpot(_ panel: Panel) throws {
-        let s = try state(panel)
-        s.panelCache.computesInBackground = true
+        var s = try state(panel)
+        let effects = EffectRunner()
+        defer { effects.cancelAll() }
+        func frame() -> Buffer {
+            var b = Buffer(width: s.width, height: s.height)
+            view(s, into: &b)
+            Visualizer.requestPanels(s, effects: effects)
+            return b
+        }
         let title = panel.title
         func panelCells(_ b: Buffer) throws -> [Cell] {
             let r = try PanelRenderingTests().panelInside(b, title: title)
             return (r.y..<r.bottom).flatMap { y in (r.x..<r.right).compactMap { b.cell(atX: $0, y: y) } }
         }
-        var first = try panelCells(Fixtures.render(s))
-        if panel == .data {
-            // A new area: the map is blank while its first value is computed in the background.
-            let deadline = Date().addingTimeInterval(60)
-            while s.panelCache.isComputing && Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
-            let blank = first
-            first = try panelCells(Fixtures.render(s))
-            #expect(first != blank)
-            #expect(s.panelCache.computations(excluding: "thumbnails").computed == 1 && s.panelCache.computations(excluding: "thumbnails").background == 1, "the first map in the background")
-        } else {
-            #expect(s.panelCache.computations(excluding: "thumbnails").computed == 1 && s.panelCache.computations(excluding: "thumbnails").background == 0, "the first value at once")
-        }
+        let blank = frame()
+        #expect(Fixtures.text(blank).contains("computing…"), "nothing computed in view")
+        #expect(s.panelCache.computations == 0)
+        Visualizer.waitForPanels(&s, effects: effects)
+        let first = try panelCells(frame())
+        #expect(try first != panelCells(blank))
+        #expect(s.panelCache.computations(excluding: "thumbnails") == (1, 1), "the first value in the background")
         for _ in 0...PanelCache.staleSteps(s) { s.trainer.step() }
-        #expect(try panelCells(Fixtures.render(s)) == first, "the old value while the new one is computed")
+        #expect(try panelCells(frame()) == first, "the old value while the new one is computed")
         let startedAt = s.trainer.currentStep
-        // The thread's value is taken by the next frame after it is done.
-        let deadline = Date().addingTimeInterval(60)
-        while s.panelCache.isComputing && Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
-        #expect(!s.panelCache.isComputing)
-        let background = Fixtures.render(s)
-        #expect(s.panelCache.computations(excluding: "thumbnails").background == (panel == .data ? 2 : 1))
+        Visualizer.waitForPanels(&s, effects: effects)
+        let background = frame()
+        #expect(s.panelCache.computations(excluding: "thumbnails") == (2, 2))
         #expect(try panelCells(background) != first, "the new value is shown")
         var onTheSpot = s
         onTheSpot.panelCache = PanelCache()
