@@ -1,0 +1,16 @@
+extension Trainer {
+    /// Rows an evaluation pass takes at most. An evaluation of a whole large set at once kept
+    /// every layer's activations for every row (a 412,000-row CSV through two 128-wide layers:
+    /// about 1 GB, held until the end); in passes it keeps one pass's. Sets of up to this
+    /// many rows (every built-in one but Fashion-MNIST) are evaluated in one pass, as before.
+    static let evaluationRowsPerPass = 8192
+
+    /// The model's evaluation output on `x`, in passes where the rows are independent: an
+    /// MLP, except under DropConnect's moment matching, whose draws follow each example's
+    /// row in the pass (it stays in one pass, so its numbers do not depend on the pass size).
+    func evaluationOutput(_ x: Matrix) -> Matrix {
+        let rowBound = config.variant == .dropconnect && config.dropConnectInference == .momentMatching
+        guard x.rows > Self.evaluationRowsPerPass, let mlp, !rowBound else { return model.predict(x) }
+        return mlp.predict(x, rowsPerPass: Self.evaluationRowsPerPass)
+    }
+}
