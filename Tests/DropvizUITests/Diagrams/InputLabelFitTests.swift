@@ -7,13 +7,8 @@ import TermUI
 /// each unit gets its full name, else its short form, else its number; never a cut name.
 @Suite struct InputLabelFitTests {
     static func state(_ features: [InputFeature], width: Int, height: Int, glyphs: Glyphs) throws -> AppState {
-        var c = TrainingConfig()
-        c.dataset = "moons"
-        c.trainSize = 80
-        c.hidden = [8, 6]
-        c.rates = [0, 0.5, 0.5]
-        c.evalEvery = 10
-        c.seed = 7
+        // InputFeatureUITests' run, with these features.
+        var c = try InputFeatureUITests.state().trainer.config
         c.inputFeatures = features
         return AppState(trainer: try Trainer(config: c), width: width, height: height, glyphs: glyphs)
     }

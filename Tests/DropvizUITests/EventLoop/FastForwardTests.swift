@@ -9,15 +9,8 @@ extension SweepJobTests {
     /// Nested in the serialized sweep suite: a cancelled fast-forward drains `BackgroundWork`,
     /// which would cancel the sweeps there.
     @Suite struct FastForwardRun {
-        func state() throws -> AppState {
-            var c = TrainingConfig()
-            c.dataset = "xor"
-            c.trainSize = 64
-            c.hidden = [4]
-            c.rates = [0, 0.2]
-            c.evalEvery = 10
-            return AppState(trainer: try Trainer(config: c), width: 80, height: 24)
-        }
+        /// The event loop tests' small run.
+        func state() throws -> AppState { try RunLoop().state() }
 
         /// The keys typed by the 8th check: the steps stop there, at step 7.
         @Test func aCancellingKeyStopsItAtTheNextCheck() throws {
