@@ -45,4 +45,19 @@ import Testing
         let x = t.data.train.features
         #expect(t.evaluationOutput(x) == t.model.predict(x))
     }
+
+    /// The memory check counts one pass's activations, not the whole set's, where evaluation
+    /// runs in passes: the same network on the same data needs less than under DropConnect's
+    /// moment matching by about the activations of the rows beyond a pass.
+    @Test func theMemoryEstimateCountsOnePass() throws {
+        let passes = try trainer(.bernoulli), whole = try trainer(.dropconnect)
+        let a = MemoryEstimate.bytes(passes.config, data: passes.data)
+        let b = MemoryEstimate.bytes(whole.config, data: whole.data)
+        // Activations a row: (3 + 16 + 8 + 2) widths × 4 copies × 4 bytes; DropConnect also
+        // keeps two more copies of its 3·16 + 16·8 + 8·2 + 26 parameters.
+        let perRow = Double((3 + 16 + 8 + 2) * 4 * 4)
+        let rowsBeyond = Double(passes.data.train.count - Trainer.evaluationRowsPerPass)
+        let parameters = Double(3 * 16 + 16 + 16 * 8 + 8 + 8 * 2 + 2) * 2 * 4
+        #expect(abs((b - a) - (rowsBeyond * perRow + parameters)) < 1)
+    }
 }
