@@ -74,7 +74,10 @@ enum SignalGuard {
         if !atexitRegistered {
             atexitRegistered = true
             // A plain `exit()` somewhere in the app must not leave the terminal raw.
-            atexit { if cursesActiveFlag != 0 { _ = endwin() } }
+            atexit {
+                if cursesActiveFlag != 0 { _ = endwin() }
+                restoreWatchedTerminal()
+            }
         }
         for signal in interruptSignals {
             var action = sigaction()
@@ -83,6 +86,7 @@ enum SignalGuard {
                     // A second signal while the first is still unanswered: the loop is stuck,
                     // so restore the screen and let the signal do what it did before us.
                     if cursesActiveFlag != 0 { _ = endwin() }
+                    restoreWatchedTerminal()
                     sigaction(signal, previousActions + Int(signal), nil)
                     raise(signal)
                     return
@@ -97,6 +101,7 @@ enum SignalGuard {
         for signal in crashSignals {
             var action = sigaction()
             action.__sigaction_handler.sa_sigaction = { signal, info, _ in
+                restoreWatchedTerminal()
                 if cursesActiveFlag != 0 {
                     cursesActiveFlag = 0
                     _ = endwin()

@@ -116,13 +116,30 @@ check "and q exits 0" test "$(wait_dead)" = "1 0 0"
 cleanup
 
 # 3d. A state string's step: the fast-forward shows progress on stderr before the screen is
-# taken, and Ctrl-C ends it at once (status 130), the terminal never switched.
-start run --state "'v1;step=9000000'"
-check "fast-forward shows its progress" wait_for "steps to the state's step"
-# SIGINT to the program itself (a C-c key would interrupt the pane's recording shell too).
-kill -INT "$(app_pid)"
-check "Ctrl-C ends the fast-forward: status 130, screen not switched" test "$(wait_dead)" = "1 130 0"
-cleanup
+# taken and reads the keys meanwhile: q, the Ctrl-C key or SIGINT end it within a few seconds
+# with status 0, the screen never switched and the terminal's modes (echo, line editing, the
+# signal keys) given back. The pane's shell saves `stty -a` after the program.
+modes_back() {  # stty -a lists a mode turned off as -mode
+  local m
+  for m in echo icanon isig; do grep -qE "(^|[ ;])$m([ ;]|\$)" "$tmp/stty" || return 1; done
+}
+fast_forward() {  # how it is stopped: q, C-c or INT
+  run=$((run + 1)); rm -f "$tmp/exit" "$tmp/stty"
+  tm new-session -d -s "$ses" -c "$tmp" -x 100 -y 30 -e LANG=C.UTF-8 -e TERM=tmux-256color \
+    "$bin run --state 'v1;step=9000000'; s=\$?; stty -a > $tmp/stty; echo \$s > $tmp/exit"
+  tm set-option -t "$ses" remain-on-exit on >/dev/null
+  check "fast-forward shows its progress ($1)" wait_for "steps to the state's step"
+  local t0=$SECONDS
+  if [ "$1" = INT ]; then kill -INT "$(app_pid)"; else tm send-keys -t "$ses" "$1"; fi
+  local dead; dead=$(wait_dead)
+  check "$1 ends the fast-forward within 5 s ($((SECONDS - t0)) s): status 0, screen not switched ($dead)" \
+    test "$dead" = "1 0 0" -a $((SECONDS - t0)) -le 5
+  check "$1: the terminal's modes are back (echo icanon isig)" modes_back
+  cleanup
+}
+fast_forward q
+fast_forward C-c
+fast_forward INT
 
 # 4. Terminals that cannot be drawn on, and input that is not a terminal: one line on stderr
 # (read from a file: a detached pane may lose the start of an early line), status 1, and the

@@ -27,44 +27,50 @@ public enum FeatureCSV {
         guard let bytes = FileManager.default.contents(atPath: path) else {
             throw DropvizError("cannot read input file '\(path)'")
         }
-        guard let text = String(data: bytes, encoding: .utf8) else {
-            throw DropvizError("\(path): not a UTF-8 text file")
-        }
-        return try parse(text, features: d, source: path)
+        return try parse(bytes: bytes, features: d, source: path)
     }
 
     public static func parse(_ text: String, features d: Int, source: String) throws -> FeatureRows {
+        try parse(bytes: Data(text.utf8), features: d, source: source)
+    }
+
+    /// Reads the bytes in place like the training CSV (CSVBytes.swift): LF or CRLF, a byte
+    /// order mark, the numbers straight into one flat array.
+    public static func parse(bytes: Data, features d: Int, source: String) throws -> FeatureRows {
         precondition(d >= 1, "a model has at least one feature")
         var values: [Float] = []
         var lines: [Int] = []
         var width: Int? = nil
         var seenFirstLine = false
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let lineNumber = index + 1
-            let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \t\"")) }
-            let numbers = cells.map { Float($0) }
-            defer { seenFirstLine = true }
-            if !seenFirstLine, numbers.allSatisfy({ $0 == nil }) { continue }
-            guard cells.count == d || cells.count == d + 1 else {
-                throw DropvizError("\(source):\(lineNumber): \(cells.count) columns; the model takes \(d) features (or \(d + 1) with a label column last)")
-            }
-            if let w = width, cells.count != w {
-                throw DropvizError("\(source):\(lineNumber): \(cells.count) columns, the first data row has \(w)")
-            }
-            width = cells.count
-            for (column, (cell, number)) in zip(cells, numbers).enumerated().prefix(d) {
-                guard let v = number else {
-                    throw DropvizError("\(source):\(lineNumber): column \(column + 1): '\(cell)' is not a number")
+        var cells: [Range<Int>] = []
+        do {
+            try bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+                let file = CSVBytes(bytes: raw.bindMemory(to: UInt8.self))
+                try file.forEachLine(trimmingNewlines: true) { lineNumber, line in
+                    file.cells(of: line, into: &cells)
+                    defer { seenFirstLine = true }
+                    if !seenFirstLine, cells.allSatisfy({ file.float($0) == nil }) { return }
+                    guard cells.count == d || cells.count == d + 1 else {
+                        throw DropvizError("\(source):\(lineNumber): \(cells.count) columns; the model takes \(d) features (or \(d + 1) with a label column last)")
+                    }
+                    if let w = width, cells.count != w {
+                        throw DropvizError("\(source):\(lineNumber): \(cells.count) columns, the first data row has \(w)")
+                    }
+                    width = cells.count
+                    for (column, cell) in cells.prefix(d).enumerated() {
+                        guard let v = file.float(cell) else {
+                            throw DropvizError("\(source):\(lineNumber): column \(column + 1): '\(file.string(cell))' is not a number")
+                        }
+                        guard v.isFinite else {
+                            throw DropvizError("\(source):\(lineNumber): column \(column + 1): '\(file.string(cell))' is not a finite number")
+                        }
+                        values.append(v)
+                    }
+                    lines.append(lineNumber)
                 }
-                guard v.isFinite else {
-                    throw DropvizError("\(source):\(lineNumber): column \(column + 1): '\(cell)' is not a finite number")
-                }
-                values.append(v)
             }
-            lines.append(lineNumber)
+        } catch is CSVBytes.NotUTF8 {
+            throw DropvizError("\(source): not a UTF-8 text file")
         }
         guard !lines.isEmpty else { throw DropvizError("\(source): no data rows") }
         return FeatureRows(features: Matrix(rows: lines.count, cols: d, data: values), lines: lines,

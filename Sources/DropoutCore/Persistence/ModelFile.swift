@@ -9,12 +9,14 @@ public struct ModelFile: Codable {
     /// (`config.conv` set: a CNN), which a reader of version 1 must refuse rather than misread.
     /// Version 3 (every kind, what is written now): self-contained, with the class labels, the
     /// names, the task and the data source (ModelFile+Data.swift); eval and predict need no
-    /// training data.
-    public static let currentVersion = 3
+    /// training data. Version 4: version 3 with one activation per hidden layer
+    /// (`activations`), which a reader of version 3 would read as all the first one; written
+    /// only for such a network (ModelFile+Version.swift), other files stay version 3.
+    public static let currentVersion = 4
 
     /// Whether a file of `version` may hold a model of this kind.
     public static func version(_ version: Int, holds kind: ModelKind) -> Bool {
-        version == 3 || version == (kind == .mlp ? 1 : 2)
+        version >= 3 || version == (kind == .mlp ? 1 : 2)
     }
 
     public var format: String
@@ -51,7 +53,7 @@ public struct ModelFile: Codable {
 
     public init(_ t: Trainer) {
         format = Self.format
-        version = Self.currentVersion
+        version = Self.version(writing: t.config, t.model.architecture)
         config = t.config
         architecture = t.model.architecture
         step = t.currentStep
@@ -105,6 +107,7 @@ public struct ModelFile: Codable {
         guard header.format == Self.format else {
             throw DropvizError("'\(path)' is not a dropviz model file (no \"format\": \"\(Self.format)\")")
         }
+        try Self.checkReadable(header.version, path: path)
         guard let v = header.version, (1...Self.currentVersion).contains(v) else {
             throw DropvizError("model file '\(path)' has format version \(header.version.map(String.init) ?? "?"); this dropviz reads versions 1 to \(Self.currentVersion)")
         }

@@ -25,7 +25,8 @@ public enum MemoryEstimate {
         let d = Double(data.train.featureCount)
         let outputs = Double(data.train.task.outputs)
         let batch = Double(config.batchSize == 0 ? data.train.count : min(config.batchSize, data.train.count))
-        let rows = max(batch, Double(max(data.train.count, data.validation.count)))
+        // An evaluation in passes holds one pass's activations (Trainer+EvaluationPasses.swift).
+        let rows = max(batch, Double(Trainer.evaluationRows(config, rows: max(data.train.count, data.validation.count))))
         var parameters = 0.0
         var activationsPerRow = 0.0
         var denseInput = d

@@ -229,7 +229,7 @@ public final class Trainer {
 
     /// Loss and accuracy of the current network on any data set with the same features.
     public func measure(_ set: Dataset) -> (loss: Float, accuracy: Float?) {
-        let out = model.predict(set.features)
+        let out = evaluationOutput(set.features)
         var none: Matrix? = nil
         let (loss, correct) = Loss.evaluate(out, set.targets, gradient: &none)
         return (loss, set.task.isClassification ? Float(correct) / Float(set.count) : nil)

@@ -72,6 +72,7 @@ extension NetworkDiagram {
         }
         if offset == 0, s.hasInputPlane {
             inputLabels = s.activeFeatures.map { $0.symbol(glyphs: s.glyphs) }
+            inputShortLabels = s.activeFeatures.map { $0.shortSymbol(glyphs: s.glyphs) }
             highlightedInput = s.selectedFeatureUnit
         }
     }

@@ -96,6 +96,8 @@ public struct NetworkDiagram {
     /// The names of the input units (a 2-D set's input features) and the one `f` selected,
     /// drawn left of the input units where there is room (NetworkDiagram+InputLabels.swift).
     var inputLabels: [String] = []
+    /// Shorter names for a narrow column (`s(x1)` for `sin(x1)`), one per input label.
+    var inputShortLabels: [String] = []
     var highlightedInput: Int? = nil
 
     public init(units: [[UnitState]], labels: [(name: String, rate: String, count: String)], selected: Int, rateTargets: Set<Int>? = nil,

@@ -144,16 +144,9 @@ struct Setup {
             state.paused = true
         }
         // A state string reproduces a screen: train up to its step, then wait paused.
-        // Progress on stderr while it runs (the screen is not taken yet, so Ctrl-C simply
-        // ends the program).
+        // Progress on stderr while it runs, before the screen is taken (FastForward.swift).
         if fastForward > 0 {
-            var bar = ProgressBar(total: fastForward)
-            for i in 0..<fastForward {
-                update(&state, .step)
-                bar.update(i + 1, note: "steps to the state's step")
-            }
-            bar.finish()
-            state.paused = true
+            guard try runFastForward(&state) else { return }
         }
         let final = try Visualizer.run(state: state, recorder: recorder, screen: Terminal())
         // The state string outlives the screen: printed, and kept in a file to paste from.
