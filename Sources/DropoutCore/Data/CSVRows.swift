@@ -52,9 +52,8 @@ struct CSVRows {
             width = cells.count
             let minimum = 1 + (k ?? 1)
             guard width >= minimum else {
-                throw DropvizError(k == nil
-                    ? "\(source):\(lineNumber): needs at least one feature column and a label column"
-                    : "\(source):\(lineNumber): \(width) columns; --targets \(k ?? 1) needs at least \(minimum) (a feature, then the targets)")
+                guard let k else { throw DropvizError("\(source):\(lineNumber): needs at least one feature column and a label column") }
+                throw SettingError(.targets, value: k, sentence: "\(source):\(lineNumber): \(width) columns; \(setting: .targets) \(k) needs at least \(minimum) (a feature, then the targets)")
             }
             reserve(rowBytes: line.count + 1, fileBytes: file.bytes.count)
         } else if cells.count != width {
@@ -80,7 +79,9 @@ struct CSVRows {
         } else {
             switch ClassLabels.key(cell) {
             case .success(let found): key = found
-            case .failure(let e): throw DropvizError("\(source):\(lineNumber): \(e.message)")
+            case .failure(.empty): throw DropvizError("\(source):\(lineNumber): the class label is empty")
+            case .failure(.notWhole):
+                throw SettingError(.task, value: cell, sentence: "\(source):\(lineNumber): the class label '\(cell)' is a number but not a whole one (real-valued targets: \(setting: .task) regression)")
             }
             if let known, !known.contains(key) {
                 let list = (options.labels ?? []).prefix(12).joined(separator: ", ")

@@ -4,13 +4,20 @@
 /// other text (`cat`). The mapping label → class is fixed when a model is trained and saved
 /// with it, so that a file holding only some of the classes is scored with the same numbers.
 public enum ClassLabels {
-    /// The label's canonical spelling, or an error message (without the file and line).
-    public static func key(_ cell: String) -> Result<String, DropvizError> {
-        if cell.isEmpty { return .failure(DropvizError("the class label is empty")) }
+    /// Why a cell is not a class label; the reader words it with the file and line.
+    public enum Refusal: Error, Equatable {
+        case empty
+        /// A number, but not a whole one: real-valued targets want the regression task.
+        case notWhole
+    }
+
+    /// The label's canonical spelling, or why the cell is not one.
+    public static func key(_ cell: String) -> Result<String, Refusal> {
+        if cell.isEmpty { return .failure(.empty) }
         if let v = Double(cell) {
             // Whole numbers up to 2^53 are exact in a Double; anything else would be a guess.
             guard v.isFinite, v == v.rounded(), abs(v) < 9_007_199_254_740_992 else {
-                return .failure(DropvizError("the class label '\(cell)' is a number but not a whole one (real-valued targets: --task regression)"))
+                return .failure(.notWhole)
             }
             return .success(String(Int64(v)))
         }

@@ -24,7 +24,10 @@ import Testing
     }
 
     func message(_ body: () throws -> Void) -> String {
-        do { try body(); return "no error" } catch let e as DropvizError { return e.message } catch { return "\(error)" }
+        do { try body(); return "no error" } catch let e as DropvizError { return e.message } catch let e as SettingError {
+            // The command line's spelling: the CLI tests check the same line end to end.
+            return e.message { "--\($0.rawValue)" }
+        } catch { return "\(error)" }
     }
 
     @Test func sha256KnownVectors() {

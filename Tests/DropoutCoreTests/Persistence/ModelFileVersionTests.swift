@@ -32,7 +32,7 @@ import Testing
         #expect(loaded.version == 4)
         let back = try loaded.makeTrainer(source: path)
         #expect(back.config.activations == [.tanh, .relu])
-        #expect(back.network.weights == t.network.weights)
+        #expect(back.mlp!.weights == t.mlp!.weights)
     }
 
     /// Without the list the file is what this dropviz wrote before version 4: version 3, and

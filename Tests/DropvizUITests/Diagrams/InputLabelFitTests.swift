@@ -15,7 +15,7 @@ import TermUI
 
     /// The input layer's frame as drawn, and the room left of its units.
     static func inputFrame(_ s: AppState) -> (NetworkDiagram.LayerFrame, room: Int) {
-        let f = NetworkDiagram.layout(widths: s.trainer.network.architecture.widths,
+        let f = NetworkDiagram.layout(widths: s.trainer.mlp!.architecture.widths,
                                       in: ScreenLayout(width: s.width, height: s.height).diagram, thumbnails: UnitThumbnails.available(s))[0]
         return (f, f.block.x - f.frame.x - 2)
     }

@@ -39,7 +39,7 @@ extension SweepJobTests {
             var plain = try state()
             for _ in 0..<40 { update(&plain, .step) }
             #expect(s.trainer.currentStep == 40)
-            #expect(s.trainer.network.weights == plain.trainer.network.weights)
+            #expect(s.trainer.mlp!.weights == plain.trainer.mlp!.weights)
         }
 
         /// Checks are spaced in time: a long interval asks once, before the first step.
