@@ -52,12 +52,12 @@ import TermUI
     /// Each unit its own choice: the longest that fits in the room, full, short, number, none.
     @Test func theLongestNameThatFitsIsChosen() throws {
         let s = try Self.state([.x1, .x2, .sinX1], width: 80, height: 24, glyphs: .ascii)
-        let d = NetworkDiagram(state: s)
+        let d = NetworkDiagram(state: s, network: s.trainer.mlp!)
         #expect(d.inputShortLabels == ["x1", "x2", "s(x1)"])
         #expect((0...8).map { d.inputLabel(2, room: $0) } == [nil, nil, "f3", "f3", "f3", "s(x1)", "s(x1)", "sin(x1)", "sin(x1)"])
         #expect((0...3).map { d.inputLabel(0, room: $0) } == [nil, nil, "x1", "x1"])
         let u = try Self.state([.x1, .x2, .sinX2], width: 80, height: 24, glyphs: .unicode)
-        #expect(NetworkDiagram(state: u).inputShortLabels == ["x₁", "x₂", "s x₂"])
+        #expect(NetworkDiagram(state: u, network: u.trainer.mlp!).inputShortLabels == ["x₁", "x₂", "s x₂"])
     }
 
     /// Every size from 60 to 160 columns, both glyph sets: whatever is drawn left of each unit
@@ -68,7 +68,7 @@ import TermUI
                 let s = try Self.state([.x1, .x2, .x1Squared, .x1x2, .sinX1, .sinX2], width: width, height: 30, glyphs: glyphs)
                 let (f, room) = Self.inputFrame(s)
                 guard !s.isTooSmall, f.perRow == 1 else { continue }
-                let d = NetworkDiagram(state: s)
+                let d = NetworkDiagram(state: s, network: s.trainer.mlp!)
                 let b = Fixtures.render(s)
                 for u in 0..<f.count {
                     Self.expectName(b, f, unit: u, d.inputLabel(u, room: room))
