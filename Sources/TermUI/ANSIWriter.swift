@@ -14,55 +14,97 @@ public enum ANSIWriter {
     /// draws non-ASCII symbols as `?` (two for a wide one), as the backend does outside UTF-8.
     public static func output(_ changes: [(x: Int, y: Int, cell: Cell)], width: Int? = nil,
                               colorCount: Int = 256, utf8: Bool = true) -> String {
-        var out = ""
-        out.reserveCapacity(changes.count * 4)
+        // Bytes, not `String` pieces: a frame is hundreds of changed cells, and building each
+        // cursor move and SGR sequence as strings (interpolation, an array of codes joined)
+        // cost more than the rest of the frame's drawing (`bench --ui`).
+        var out: [UInt8] = []
+        out.reserveCapacity(changes.count * 8)
         var cursor: (x: Int, y: Int) = (-1, -1)
         var style: Style? = nil
         for c in changes {
             var cell = c.cell
             if let width, c.x + cell.width > width { cell = Cell(scalar: " ", style: cell.style) }
             if c.x != cursor.x || c.y != cursor.y {
-                out += "\u{1B}[\(c.y + 1);\(c.x + 1)H"
+                out.append(0x1B); out.append(UInt8(ascii: "["))
+                appendDecimal(c.y + 1, to: &out)
+                out.append(UInt8(ascii: ";"))
+                appendDecimal(c.x + 1, to: &out)
+                out.append(UInt8(ascii: "H"))
             }
             if style != cell.style {
-                out += sgr(cell.style, colorCount: colorCount)
+                appendSGR(cell.style, colorCount: colorCount, to: &out)
                 style = cell.style
             }
-            out += text(of: cell, utf8: utf8)
+            appendText(of: cell, utf8: utf8, to: &out)
             cursor = (c.x + max(cell.width, 1), c.y)
             if let width, cursor.x >= width { cursor = (-1, -1) }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static func sgr(_ s: Style, colorCount: Int = 256) -> String {
-        var codes = ["0"]
-        if s.bold { codes.append("1") }
-        if s.dim { codes.append("2") }
-        if s.underline { codes.append("4") }
-        if s.reverse { codes.append("7") }
-        if colorCount > 0 {
-            if let i = s.fg.degraded(toColorCount: colorCount).paletteIndex { codes.append(code(i, base: 30)) }
-            if let i = s.bg.degraded(toColorCount: colorCount).paletteIndex { codes.append(code(i, base: 40)) }
-        }
-        return "\u{1B}[" + codes.joined(separator: ";") + "m"
+        var out: [UInt8] = []
+        appendSGR(s, colorCount: colorCount, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// The 8 and 16 colours by their own codes (an 8-colour terminal knows no `38;5`), the rest
-    /// of the palette by index.
-    private static func code(_ index: Int, base: Int) -> String {
+    /// `ESC [ 0 ; codes… m`: a reset, then the attributes and colours the style sets.
+    private static func appendSGR(_ s: Style, colorCount: Int, to out: inout [UInt8]) {
+        out.append(0x1B); out.append(UInt8(ascii: "[")); out.append(UInt8(ascii: "0"))
+        if s.bold { out.append(UInt8(ascii: ";")); out.append(UInt8(ascii: "1")) }
+        if s.dim { out.append(UInt8(ascii: ";")); out.append(UInt8(ascii: "2")) }
+        if s.underline { out.append(UInt8(ascii: ";")); out.append(UInt8(ascii: "4")) }
+        if s.reverse { out.append(UInt8(ascii: ";")); out.append(UInt8(ascii: "7")) }
+        if colorCount > 0 {
+            if let i = s.fg.degraded(toColorCount: colorCount).paletteIndex { appendCode(i, base: 30, to: &out) }
+            if let i = s.bg.degraded(toColorCount: colorCount).paletteIndex { appendCode(i, base: 40, to: &out) }
+        }
+        out.append(UInt8(ascii: "m"))
+    }
+
+    /// `;` and a colour's code: the 8 and 16 colours by their own codes (an 8-colour terminal
+    /// knows no `38;5`), the rest of the palette by index.
+    private static func appendCode(_ index: Int, base: Int, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: ";"))
         switch index {
-        case 0..<8: return "\(base + index)"
-        case 8..<16: return "\(base + 60 + index - 8)"
-        default: return "\(base + 8);5;\(index)"
+        case 0..<8: appendDecimal(base + index, to: &out)
+        case 8..<16: appendDecimal(base + 60 + index - 8, to: &out)
+        default:
+            appendDecimal(base + 8, to: &out)
+            out.append(UInt8(ascii: ";")); out.append(UInt8(ascii: "5")); out.append(UInt8(ascii: ";"))
+            appendDecimal(index, to: &out)
+        }
+    }
+
+    /// The decimal digits of a non-negative number (a negative one is written as 0: rows,
+    /// columns and palette indices never are).
+    private static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        let value = max(0, value)
+        var divisor = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+            divisor /= 10
         }
     }
 
     /// What the cell prints. Control characters and a base that takes no column would shift
     /// the row (a lone mark merges into the cell to its left): a space instead.
-    private static func text(of cell: Cell, utf8: Bool) -> String {
-        if !utf8 && !cell.scalar.isASCII { return cell.width == 2 ? "??" : "?" }
-        if cell.scalar.value < 0x20 || cell.scalar.value == 0x7f || DisplayWidth.of(cell.scalar) == 0 { return " " }
-        return String(cell.symbol)
+    private static func appendText(of cell: Cell, utf8: Bool, to out: inout [UInt8]) {
+        if !utf8 && !cell.scalar.isASCII {
+            out.append(UInt8(ascii: "?"))
+            if cell.width == 2 { out.append(UInt8(ascii: "?")) }
+            return
+        }
+        if cell.scalar.value < 0x20 || cell.scalar.value == 0x7f || DisplayWidth.of(cell.scalar) == 0 {
+            out.append(UInt8(ascii: " "))
+            return
+        }
+        if cell.mark != nil {
+            // Rare (the tilde of h̃): the grapheme the two scalars make, as `symbol` gives it.
+            out.append(contentsOf: String(cell.symbol).utf8)
+            return
+        }
+        UTF8.encode(cell.scalar) { out.append($0) }
     }
 }

@@ -74,16 +74,23 @@ public struct HeatMap: Widget, Sendable, Equatable {
         let perCell = Self.pixelsPerCell(glyphs)
         let rows = min(area.height, (height + perCell - 1) / perCell)
         let columns = min(area.width, width)
+        // The half blocks as cells once, not a `Character` taken apart for every cell.
+        let blank = Cell(" "), upperHalf = Cell(glyphs.upperHalf), lowerHalf = Cell(glyphs.lowerHalf)
+        func styled(_ template: Cell, _ style: Style) -> Cell {
+            var c = template
+            c.style = style
+            return c
+        }
         for cy in 0..<rows {
             for cx in 0..<columns {
                 let x = area.x + cx, y = area.y + cy
                 if glyphs.isUnicode {
                     let upper = color(x: cx, y: 2 * cy), lower = color(x: cx, y: 2 * cy + 1)
                     switch (upper, lower) {
-                    case (nil, nil): buffer.set(x: x, y: y, " ")
-                    case (let u?, nil): buffer.set(x: x, y: y, glyphs.upperHalf, style: Style(fg: u))
-                    case (nil, let l?): buffer.set(x: x, y: y, glyphs.lowerHalf, style: Style(fg: l))
-                    case (let u?, let l?): buffer.set(x: x, y: y, glyphs.upperHalf, style: Style(fg: u, bg: l))
+                    case (nil, nil): buffer.set(x: x, y: y, cell: blank)
+                    case (let u?, nil): buffer.set(x: x, y: y, cell: styled(upperHalf, Style(fg: u)))
+                    case (nil, let l?): buffer.set(x: x, y: y, cell: styled(lowerHalf, Style(fg: l)))
+                    case (let u?, let l?): buffer.set(x: x, y: y, cell: styled(upperHalf, Style(fg: u, bg: l)))
                     }
                 } else {
                     let v = level(x: cx, y: cy)

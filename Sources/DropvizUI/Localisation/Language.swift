@@ -27,7 +27,11 @@ public enum Language: String, CaseIterable, Sendable {
     /// the Chinese table has no entry.
     public func text(_ id: L10n, _ args: [Any] = []) -> String {
         var s = self == .zh ? (L10n.chinese[id] ?? id.rawValue) : id.rawValue
-        for (k, a) in args.enumerated() { s = s.replacingOccurrences(of: "{\(k)}", with: "\(a)") }
+        // The standard library's `replacing`, not Foundation's `replacingOccurrences`: the same
+        // text (both match whole characters), without a bridge to NSString for every label of
+        // every frame (`bench --ui`).
+        guard s.utf8.contains(UInt8(ascii: "{")) else { return s }
+        for (k, a) in args.enumerated() { s = s.replacing("{\(k)}", with: "\(a)") }
         return s
     }
 
