@@ -97,6 +97,9 @@ public enum DropConnect {
         var rng = gate.inferenceStream
         let z = max(1, gate.inferenceSamples)
         for i in 0..<mu.count {
+            // A cancelled evaluation (the visualizer quitting) ends within a few thousand
+            // units' draws; its result is dropped by whoever cancelled it.
+            if i & 4095 == 0 && Cancellation.isRequested { return }
             let m = mu.data[i], s = max(0, s2.data[i]).squareRoot()
             guard s > 0 else {
                 out.data[i] = activation.apply(m)

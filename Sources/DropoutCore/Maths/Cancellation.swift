@@ -4,16 +4,19 @@ import Synchronization
 /// the background when the user quits or the value is no longer wanted).
 public final class CancellationToken: Sendable {
     private let flag = Atomic<Bool>(false)
+    /// A condition that cancels too (the process exiting), polled with the flag.
+    private let condition: (@Sendable () -> Bool)?
 
-    public init() {}
+    public init(alsoWhen condition: (@Sendable () -> Bool)? = nil) { self.condition = condition }
 
     public func cancel() { flag.store(true, ordering: .relaxed) }
 
-    public var isCancelled: Bool { flag.load(ordering: .relaxed) }
+    public var isCancelled: Bool { flag.load(ordering: .relaxed) || (condition?() ?? false) }
 }
 
 /// The token of the computation running on this thread, if any: the long loops of evaluation
-/// (`Network.predict(_:rowsPerPass:)` between passes, Monte Carlo dropout between samples)
+/// (`MLPNetwork.predict(_:rowsPerPass:)` between passes, Monte Carlo dropout between samples,
+/// DropConnect's moment matching between blocks of units)
 /// poll it and return early, so a cancelled computation ends within one pass.
 ///
 /// Why a task-local rather than a parameter: the panels' computations are closures over a

@@ -35,8 +35,8 @@ public final class BackgroundEvaluation: Sendable {
     private let spawn: Spawn
     private let cancelled: @Sendable () -> Bool
 
-    /// `cancelled` is polled between evaluations: when it is true the rest are dropped (the
-    /// process is about to exit).
+    /// `cancelled` is polled between evaluations and by the long loops inside one: when it is
+    /// true the one running and the rest are dropped (the process is about to exit).
     public init(spawn: @escaping Spawn, cancelled: @escaping @Sendable () -> Bool = { false }) {
         self.spawn = spawn
         self.cancelled = cancelled
@@ -66,9 +66,14 @@ public final class BackgroundEvaluation: Sendable {
             guard let next else { return }
             // A snapshot of a valid trainer always rebuilds; were it not to, or when the process
             // is exiting, the evaluation is dropped rather than waited for.
-            let evaluation: Evaluation? = cancelled() ? nil : (try? next.snapshot.makeTrainer()).map { t in
+            // The long loops inside the evaluation poll this token, so quitting does not wait
+            // for a whole evaluation (seconds under DropConnect's moment matching on a large
+            // network); one cut short is dropped.
+            let token = CancellationToken(alsoWhen: cancelled)
+            let evaluation: Evaluation? = token.isCancelled ? nil : (try? next.snapshot.makeTrainer()).flatMap { t in
                 // As inside `Trainer.step`, which evaluates with subnormals flushed.
-                var e = FloatMode.flushingSubnormals { t.measureEvaluation() }
+                var e = Cancellation.$current.withValue(token) { FloatMode.flushingSubnormals { t.measureEvaluation() } }
+                guard !token.isCancelled else { return nil }
                 // The rebuilt trainer is at step 0; the weights are the snapshot's step's.
                 e.step = next.snapshot.step
                 return e

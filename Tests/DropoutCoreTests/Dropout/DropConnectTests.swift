@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 import Testing
 @testable import DropoutCore
@@ -160,6 +161,27 @@ import Testing
         for i in 0..<relu.count where abs(mu.data[i]) < s2.data[i].squareRoot() {
             #expect(relu.data[i] > max(0, mu.data[i]))
         }
+    }
+
+    /// Moment matching polls the running computation's cancellation every 4,096 units: asked
+    /// to stop after its first poll, it has written the first block and nothing after it (the
+    /// visualizer quitting does not wait for a whole evaluation of a large network).
+    @Test func momentMatchingStopsWithinABlockWhenCancelled() {
+        let g = gate(4, rate: 0.5, seed: 31)
+        let d = dense(5, 4, seed: 32)
+        d.connectionDropout = g
+        let v = GradientCheck.random(3000, 5, seed: 33)
+        var mu = Matrix(rows: 0, cols: 0), full = Matrix(rows: 0, cols: 0), cut = Matrix(rows: 0, cols: 0)
+        DropConnect.momentMatched(v, dense: d, activation: .identity, gate: g, mean: &mu, into: &full)
+        let polls = Atomic<Int>(0)
+        let token = CancellationToken(alsoWhen: { polls.add(1, ordering: .relaxed).newValue > 1 })
+        Cancellation.$current.withValue(token) {
+            DropConnect.momentMatched(v, dense: d, activation: .identity, gate: g, mean: &mu, into: &cut)
+        }
+        #expect(full.count == 12_000 && cut.count == full.count)
+        #expect(Array(cut.data[0..<4096]) == Array(full.data[0..<4096]))
+        #expect(cut.data[4096...].allSatisfy { $0 == 0 })
+        #expect(full.data[4096...].contains { $0 != 0 })
     }
 
     /// The network's evaluation: mean field is `a(E[M]·W·v + b)`; moment matching is
