@@ -85,6 +85,8 @@ public struct AppState {
     /// The panels' costly results between frames; a reference, shared by copies of the state.
     /// What it holds is keyed by everything it was computed from (see PanelCache.swift).
     public var panelCache = PanelCache()
+    /// The one-example eval passes the diagrams and maths panel read, computed on `Msg.frame`.
+    var exampleForwards = ExampleForwards()
     /// The time cursor while it is back in time, and the ghost of the last branch (Rewind.swift).
     public var rewind: RewindCursor? = nil
     public var ghost: BranchGhost? = nil

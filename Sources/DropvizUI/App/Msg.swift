@@ -16,4 +16,6 @@ public enum Msg: Sendable, Equatable {
     case sweepProgress(SweepJob.Snapshot)
     /// A panel's value computed for a frame's request (`Effect.computePanel`), to store.
     case panelValue(PanelResult)
+    /// A frame is about to be drawn: compute the derived state `view` reads (ExampleForward.swift).
+    case frame
 }

@@ -58,6 +58,7 @@ public struct PanelResult: Sendable, Equatable {
 /// benchmarks): the same frame the visualizer shows once its background values arrived.
 public func settledView(_ s: AppState, into buffer: inout Buffer) {
     var state = s
+    update(&state, .frame)
     view(state, into: &buffer)
     // A frame requests every value it lacks at once; a second round only when a value
     // changed what is drawn enough to need another (bounded, never a loop).

@@ -43,6 +43,8 @@ public func update(_ s: inout AppState, _ msg: Msg) -> [Effect] {
         s.sweep = snapshot
     case .panelValue(let result):
         s.panelCache.store(result)
+    case .frame:
+        s.refreshExampleForwards()
     }
     return []
 }

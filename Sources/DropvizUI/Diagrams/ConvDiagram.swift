@@ -45,8 +45,8 @@ struct ConvDiagram {
         let x = PanelSupport.rowMatrix(cnn.trainingInput, 0)
         let activations: Matrix
         if s.evalView {
-            _ = cnn.predict(x)
-            activations = cnn.evalFeatureMaps(layer)
+            // Derived state computed in `update` (ExampleForward.swift).
+            activations = s.exampleForwards.conv(cnn, input: x, step: s.trainer.currentStep)[layer]
         } else {
             activations = cnn.featureMaps(layer)
         }

@@ -14,21 +14,17 @@ extension NetworkDiagram {
         var units: [[UnitState]] = []
         var labels: [(name: String, rate: String, count: String)] = []
         let trained = s.trainer.currentStep > 0 && net.dropout[0].mask.rows > 0
-        // The example shown: row 0 of the last batch, or the first training example.
-        var input = Matrix(rows: 1, cols: arch.inputs)
-        if trained {
-            let x = net.dropoutInput(0)
-            for j in 0..<arch.inputs { input[0, j] = x[0, j] }
-        } else if offset == 0 {
-            for j in 0..<arch.inputs { input[0, j] = s.trainer.data.train.features[0, j] }
-        }
+        // The example shown: row 0 of the last batch, or the first training example; its eval
+        // pass is derived state computed in `update` (ExampleForward.swift), read here.
+        let input = ExampleForwards.diagramExample(s, net, firstPosition: offset)
         let evalMode = s.evalView || !trained
-        let output = net.predict(input)
+        let forward = s.exampleForwards.dense(net, input: input, step: s.trainer.currentStep)
+        let output = forward.output
         for d in 0..<net.dropout.count {
             let layer = net.dropout[d]
-            let activations = evalMode ? net.evalDropoutInput(d) : net.dropoutInput(d)
+            let training = net.dropoutInput(d)
             let width = layer.width
-            let values = (0..<width).map { abs(activations[0, $0]) }
+            let values = (0..<width).map { abs(evalMode ? forward.inputs[d][$0] : training[0, $0]) }
             let scale = max(values.max() ?? 0, 1e-6)
             let variant = layer.effectiveVariant
             let description = VariantDescription.of(layer)
@@ -50,8 +46,8 @@ extension NetworkDiagram {
         var out: [UnitState] = []
         let k = arch.outputs
         if arch.task.isClassification {
-            let maxZ = (0..<k).map { output[0, $0] }.max() ?? 0
-            let e = (0..<k).map { exp(Double(output[0, $0] - maxZ)) }
+            let maxZ = (0..<k).map { output[$0] }.max() ?? 0
+            let e = (0..<k).map { exp(Double(output[$0] - maxZ)) }
             let total = e.reduce(0, +)
             out = e.map { .kept(level: $0 / total) }
         } else {
@@ -67,8 +63,10 @@ extension NetworkDiagram {
                   selectedUnit: s.panel == .maths || s.unitPicture ? s.selectedUnit : nil,
                   connections: Self.connections(of: net, evalMode: evalMode))
         language = s.lang
-        if UnitThumbnails.available(s) {
-            thumbnails = net === s.trainer.mlp ? UnitThumbnails.cached(s, network: net) : UnitThumbnails(network: net, data: s.trainer.data, glyphs: s.glyphs)
+        // Only the trainer's own MLP has pictures (a CNN's dense part has no input plane), and
+        // they come through the panel cache: `view` runs no grid pass of its own.
+        if UnitThumbnails.available(s), net === s.trainer.mlp {
+            thumbnails = UnitThumbnails.cached(s, network: net)
         }
         if offset == 0, s.hasInputPlane {
             inputLabels = s.activeFeatures.map { $0.symbol(glyphs: s.glyphs) }

@@ -44,7 +44,8 @@ struct UnrolledView {
         let trace: LSTMTrace
         let masks: RecurrentMasks
         if s.evalView {
-            trace = lstm.predict(PanelSupport.rowMatrix(net.trainingInput, 0))
+            // Derived state computed in `update` (ExampleForward.swift).
+            trace = s.exampleForwards.recurrent(lstm, input: PanelSupport.rowMatrix(net.trainingInput, 0), step: s.trainer.currentStep)
             masks = RecurrentMasks()
         } else {
             trace = lstm.trace

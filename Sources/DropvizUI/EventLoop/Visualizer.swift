@@ -56,6 +56,7 @@ public enum Visualizer {
                 buffer = Buffer(width: state.width, height: state.height)
             }
             let drawStart = clock.now
+            update(&state, .frame)
             view(state, into: &buffer)
             // The panel values the frame lacked are computed on the other core while training
             // runs on this one; they arrive through `receive` (PanelCache.swift).

@@ -18,7 +18,9 @@ extension AppState {
         ]
         if let mlp = trainer.mlp {
             figures.append(("dropviz-network-step\(step).svg", {
-                DiagramFigure.svg(NetworkDiagram(state: self, network: mlp), title: self.figureCaption, theme: theme, language: self.lang)
+                var s = self
+                s.refreshExampleForwards()
+                return DiagramFigure.svg(NetworkDiagram(state: s, network: mlp), title: self.figureCaption, theme: theme, language: self.lang)
             }))
             if DecisionMapFigure.applies(to: trainer) {
                 figures.append(("dropviz-map-step\(step).svg", {

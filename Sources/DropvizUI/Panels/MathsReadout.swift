@@ -57,10 +57,7 @@ struct MathsReadout: Equatable {
         let trained = s.trainer.currentStep > 0 && layer.mask.rows > 0 && net.dropoutInput(0).rows > 0
         // The example: row 0 of the last batch (its raw features enter input dropout), else the
         // first training example, as the diagram shows.
-        let inputs = net.architecture.inputs
-        var example = Matrix(rows: 1, cols: inputs)
-        let source = trained ? net.dropoutInput(0) : s.trainer.data.train.features
-        for c in 0..<inputs { example[0, c] = source[0, c] }
+        let example = ExampleForwards.mathsExample(s, net, position: d)
         if trained {
             let x = net.dropoutInput(d)[0, j], m = layer.mask[0, j]
             var t = Train(x: x, m: m, y: x * m)
@@ -72,10 +69,11 @@ struct MathsReadout: Equatable {
         } else {
             train = nil
         }
-        _ = net.predict(example)
-        var e = Eval(x: net.evalDropoutInput(d)[0, j], y: net.evalDropoutOutput(d)[0, j])
+        // The eval pass is derived state computed in `update` (ExampleForward.swift).
+        let forward = s.exampleForwards.dense(net, input: example, step: s.trainer.currentStep)
+        var e = Eval(x: forward.inputs[d][j], y: forward.outputs[d][j])
         if d >= 1 && layer.isActive {
-            let a = net.evalPreActivation(d)[0, j]
+            let a = forward.preActivations[d][j]
             if variant == .standout {
                 e.keep = layer.standoutKeep(preActivation: a)
             } else if variant == .dropconnect {
