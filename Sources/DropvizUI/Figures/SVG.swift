@@ -28,8 +28,25 @@ public struct SVG {
     /// file stays readable: such points lie outside every clip rectangle anyway.
     public static func number(_ v: Double) -> String {
         let clamped = v.isNaN ? 0 : min(max(v, -1e5), 1e5)
+        if let fast = fixedPoint(clamped) { return fast }
         let text = String(format: "%.\(decimals)f", clamped)
         return text == "-0.00" ? "0.00" : text
+    }
+
+    /// `%.2f` of `v` without `String(format:)`, whose formatting took most of an `x` export (a
+    /// figure has thousands of coordinates, and `x` runs on the loop's thread). `%.2f` rounds
+    /// the exact binary value half to even; `v·100` is within one rounding of it, so where its
+    /// fraction is not within 1e-6 of a half both round alike. Near a half: nil, and the caller
+    /// asks `String(format:)`. A zero is written `0.00`, never `-0.00`.
+    static func fixedPoint(_ v: Double) -> String? {
+        guard decimals == 2 else { return nil }
+        let scaled = v * 100
+        let whole = scaled.rounded(.down)
+        guard abs(scaled - whole - 0.5) > 1e-6 else { return nil }
+        let cents = Int(scaled.rounded(.toNearestOrAwayFromZero))
+        let magnitude = cents.magnitude
+        let fraction = magnitude % 100
+        return (cents < 0 ? "-" : "") + String(magnitude / 100) + (fraction < 10 ? ".0" : ".") + String(fraction)
     }
 
     /// A value kept exactly (data ranges a reader needs to invert the coordinates).
