@@ -142,11 +142,11 @@ private func handle(_ s: inout AppState, _ event: InputEvent, _ effects: inout [
         s.twin?.reset(seed: seed)
         s.notice = s.tr(.newSeed, seed)
     case .char("v") where s.trainer.lstmModel != nil:
-        // An LSTM: v cycles the recurrent variants (UnrolledView.swift).
-        cycleRecurrentVariant(&s)
+        // An LSTM: v cycles the recurrent variants (VariantControls.swift).
+        s.cycleRecurrentVariant()
     case .char("v") where s.trainer.cnn != nil:
-        // A CNN: v cycles the conv layers' variant (ConvDiagram.swift).
-        cycleConvVariant(&s)
+        // A CNN: v cycles the conv layers' variant (VariantControls.swift).
+        s.cycleConvVariant()
     case .char("v"):
         let v = s.trainer.config.variant.next
         s.trainer.setVariant(v)

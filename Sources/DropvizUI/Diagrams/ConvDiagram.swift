@@ -152,14 +152,3 @@ struct ConvDiagram {
         }
     }
 }
-
-/// `v` on a CNN: the next conv variant (elementwise → spatial → dropblock → maxpool).
-func cycleConvVariant(_ s: inout AppState) {
-    guard let current = s.trainer.config.conv?.variant else { return }
-    let v = current.next
-    do {
-        try s.trainer.setConvVariant(v)
-        s.trainer.evaluate()
-        s.notice = s.tr(.convVariantNotice, v.rawValue)
-    } catch { s.notice = s.errorNotice(error) }
-}

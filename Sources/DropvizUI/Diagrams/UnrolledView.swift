@@ -167,14 +167,3 @@ struct UnrolledView {
         }
     }
 }
-
-/// `v` on an LSTM: the next recurrent variant (naive → rnndrop → recurrent → variational).
-func cycleRecurrentVariant(_ s: inout AppState) {
-    guard let current = s.trainer.config.lstm?.variant else { return }
-    let v = current.next
-    do {
-        try s.trainer.setRecurrentVariant(v)
-        s.trainer.evaluate()
-        s.notice = s.tr(.recurrentVariantNotice, v.rawValue)
-    } catch { s.notice = s.errorNotice(error) }
-}
