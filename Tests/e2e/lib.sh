@@ -12,10 +12,14 @@ trap 'cleanup; rm -rf "$tmp"' EXIT
 # The program runs under a shell that records its exit status: tmux's own #{pane_dead_status}
 # is sometimes left empty when the pane closes before tmux reaps the child. It runs in the
 # temporary folder: the state file written on quit and the curves of `x` land there.
-start() {
+start() { start_env "" "" "$@"; }
+# start with an environment variable and a redirection: start_env VAR=VALUE "2> FILE" ARGS…
+start_env() {
+  local var=$1 redirect=$2
+  shift 2
   run=$((run + 1))
   rm -f "$tmp/exit"
-  tm new-session -d -s "$ses" -c "$tmp" -x 100 -y 30 -e LANG=C.UTF-8 -e TERM=tmux-256color "$bin $*; echo \$? > $tmp/exit"
+  tm new-session -d -s "$ses" -c "$tmp" -x 100 -y 30 -e LANG=C.UTF-8 -e TERM=tmux-256color "env $var $bin $* $redirect; echo \$? > $tmp/exit"
   tm set-option -t "$ses" remain-on-exit on >/dev/null
 }
 app_pid() { pgrep -P "$(tm display -p -t "$ses" '#{pane_pid}')" | head -n 1; }

@@ -58,7 +58,8 @@ done
 keys=(Space n a e "[" "]" l c r R v s t , . j k "<" ">" d "{" "}" "(" ")" g G b B W S x i p "?" Tab BTab Up Down Left Right Enter Escape 0 1 2 3 4 5 6 7 8 9)
 RANDOM=20
 for scenario in "--seed 5" "--dataset digits --model cnn" "--model lstm" "--dataset digits" "--dataset sine" "lesson variants" "lesson recurrent-dropout" "--variant dropconnect" "--grid 0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9"; do
-  start $scenario
+  # DROPVIZ_FRAME_TIMES: the program reports on stderr how long input waited to be shown.
+  start_env "DROPVIZ_FRAME_TIMES=${FRAME_TIMES:-1}" "2> $tmp/times" $scenario
   wait_for "step" >/dev/null || true
   for ((i = 0; i < 120; i++)); do
     case $((RANDOM % 12)) in
@@ -80,7 +81,7 @@ for scenario in "--seed 5" "--dataset digits --model cnn" "--model lstm" "--data
   check "storm on '$scenario': alive, then q exits 0 with the screen restored (got: $got)" test "$got" = "0 1 0 0"
   # Measured, not checked (timing under load): quitting cancels a panel being computed on
   # the other core, which stops within one pass of its prediction.
-  echo "     (storm on '$scenario': q to exit in ${ms} ms)"
+  echo "     (storm on '$scenario': q to exit in ${ms} ms; $(grep -h "^input events" "$tmp/times"))"
   cleanup
 done
 

@@ -113,6 +113,18 @@ extension Trainer {
         }
     }
 
+    /// An evaluation of the weights as they are now, outside the `evalEvery` schedule (after a
+    /// change of scaling or variant, so that the plot's marker has the new loss beside it): on
+    /// the background evaluator when there is one, recorded when collected like the scheduled
+    /// ones; else at once. A key in the visualizer never waits for a whole evaluation this way.
+    public func evaluateSoon() {
+        if let bg = backgroundEvaluation {
+            bg.submit(EvaluationSnapshot(self), generation: evaluationGeneration)
+        } else {
+            evaluate()
+        }
+    }
+
     /// Whether training should wait for the evaluations in the background (more than two
     /// behind): the event loop then draws and reads keys without stepping.
     public var evaluationBacklogged: Bool { (backgroundEvaluation?.backlog ?? 0) > 2 }

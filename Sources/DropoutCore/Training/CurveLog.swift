@@ -21,8 +21,13 @@ public enum CurveLog {
     }
 
     public static func write(_ history: History, twin: History? = nil, to path: String) throws {
+        try write(text: csv(history, twin: twin), to: path)
+    }
+
+    /// Writes a CSV text made by `csv` (atomically).
+    public static func write(text: String, to path: String) throws {
         do {
-            try Data(csv(history, twin: twin).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             throw DropvizError("cannot write '\(path)': \((error as NSError).localizedDescription)")
         }

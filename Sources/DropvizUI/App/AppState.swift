@@ -85,6 +85,12 @@ public struct AppState {
     /// The panels' costly results between frames; a reference, shared by copies of the state.
     /// What it holds is keyed by everything it was computed from (see PanelCache.swift).
     public var panelCache = PanelCache()
+    /// The new run a data key asked for, being built by the event loop (TrainerBuild.swift),
+    /// and the keys that came meanwhile, replayed once it is installed.
+    public internal(set) var pendingBuild: TrainerBuild? = nil
+    var deferredInput: [InputEvent] = []
+    /// Build requests made so far: the next one's id.
+    var buildCount = 0
     /// The one-example eval passes the diagrams and maths panel read, computed on `Msg.frame`.
     var exampleForwards = ExampleForwards()
     /// The time cursor while it is back in time, and the ghost of the last branch (Rewind.swift).

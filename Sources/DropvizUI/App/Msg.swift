@@ -16,6 +16,8 @@ public enum Msg: Sendable, Equatable {
     case sweepProgress(SweepJob.Snapshot)
     /// A panel's value computed for a frame's request (`Effect.computePanel`), to store.
     case panelValue(PanelResult)
+    /// The run `Effect.buildTrainer` asked for, built (or why it could not be).
+    case trainerBuilt(BuiltTrainer)
     /// A frame is about to be drawn: compute the derived state `view` reads (ExampleForward.swift).
     case frame
 }

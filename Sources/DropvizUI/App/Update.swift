@@ -43,6 +43,15 @@ public func update(_ s: inout AppState, _ msg: Msg) -> [Effect] {
         s.sweep = snapshot
     case .panelValue(let result):
         s.panelCache.store(result)
+    case .trainerBuilt(let built):
+        guard s.install(built) else { return [] }
+        // The keys that waited for the new run act on it now, in order.
+        var effects: [Effect] = []
+        let keys = s.deferredInput
+        s.deferredInput = []
+        for key in keys { handle(&s, key, &effects) }
+        s.settleRewind()
+        return effects
     case .frame:
         s.refreshExampleForwards()
     }
@@ -80,6 +89,11 @@ private func handle(_ s: inout AppState, _ event: InputEvent, _ effects: inout [
     }
     guard s.presenter.allows(event) else {
         s.notice = s.tr(.keyLocked)
+        return
+    }
+    if s.pendingBuild != nil && !TrainerBuild.keys.contains(event) && event != .ctrlC && event != .char("q") {
+        // A new run is on its way (TrainerBuild.swift): this key acts on it, not on the old one.
+        s.deferredInput.append(event)
         return
     }
     if s.handleGridKey(event) { return }
@@ -154,7 +168,7 @@ private func handle(_ s: inout AppState, _ event: InputEvent, _ effects: inout [
     case .char("s"):
         let next = s.trainer.config.scaling.next
         s.trainer.setScaling(next)
-        s.trainer.evaluate()
+        s.trainer.evaluateSoon()
         s.notice = next == .none
             ? s.tr(.noRescaling)
             : s.tr(.scalingNotice, s.lang == .en ? next.rawValue : s.lang.translate(next.rawValue))
@@ -194,15 +208,11 @@ private func handle(_ s: inout AppState, _ event: InputEvent, _ effects: inout [
     case .char("m"):
         s.toggleUncertaintyMap()
     case .char("d"):
-        s.nextDataset()
-    case .char("{"):
-        s.scaleTrainSize(up: false)
-    case .char("}"):
-        s.scaleTrainSize(up: true)
-    case .char("("):
-        s.changeNoise(by: -0.05)
-    case .char(")"):
-        s.changeNoise(by: 0.05)
+        effects.append(.buildTrainer(s.nextDataset()))
+    case .char("{"), .char("}"):
+        if let b = s.scaleTrainSize(up: event == .char("}")) { effects.append(.buildTrainer(b)) }
+    case .char("("), .char(")"):
+        if let b = s.changeNoise(by: event == .char(")") ? 0.05 : -0.05) { effects.append(.buildTrainer(b)) }
     case .char("h"):
         s.addHiddenLayer()
     case .char("H"):
@@ -237,8 +247,10 @@ private func handle(_ s: inout AppState, _ event: InputEvent, _ effects: inout [
     case .char("E"):
         s.resampleEnsemble()
     case .char("x"):
-        // Its notice (the files written, or what went wrong) comes back as `.exported`.
+        // Written on another thread; its notice (the files written, or what went wrong) comes
+        // back as `.exported`.
         effects.append(.exportFigures(theme: s.figureTheme))
+        s.notice = s.tr(.exportingFigures)
     case .char("i"):
         s.showLesson = s.lesson != nil
         s.lessonPage = 0

@@ -17,12 +17,12 @@ extension AppState {
         changeVariant(notice: tr(.recurrentVariantNotice, v.rawValue)) { try $0.setRecurrentVariant(v) }
     }
 
-    /// Applies `change` and evaluates at once, so the plot's marker has the new variant's loss
-    /// beside it; a refused change is the notice instead.
+    /// Applies `change` and evaluates (on the background evaluator in the visualizer), so the
+    /// plot's marker has the new variant's loss beside it; a refused change is the notice instead.
     private mutating func changeVariant(notice: String, _ change: (Trainer) throws -> Void) {
         do {
             try change(trainer)
-            trainer.evaluate()
+            trainer.evaluateSoon()
             self.notice = notice
         } catch { self.notice = errorNotice(error) }
     }

@@ -15,6 +15,9 @@ public enum Effect: Sendable, Equatable {
     /// request's snapshot, answered by `.panelValue` when done. A newer request for the same
     /// slot cancels it.
     case computePanel(PanelRequest)
+    /// `d`, `{` `}`, `(` `)`: build this new run on another thread (TrainerBuild.swift),
+    /// answered by `.trainerBuilt`. A newer request replaces one not yet answered.
+    case buildTrainer(TrainerBuild)
 }
 
 extension SweepJob.Snapshot {

@@ -15,6 +15,12 @@ public final class EffectRunner {
     private var panelJobs: [String: PanelJob] = [:]
     /// How many panel jobs this runner started, and how they ended.
     public let panelCounters = PanelJobCounters()
+    /// The figures being written (`x`), at most one at a time; its notice, nil when cut short.
+    private var export: BackgroundJob<String?>?
+    /// The new run being built, and the request to build once it is done (the newest only:
+    /// a request replaced before its turn is never built).
+    private var build: BackgroundJob<BuiltTrainer>?
+    private var nextBuild: TrainerBuild?
     /// Every effect run, in order (tests look at what the loop was asked to do).
     public private(set) var log: [Effect] = []
 
@@ -31,8 +37,16 @@ public final class EffectRunner {
         log.append(effect)
         switch effect {
         case .exportFigures(let theme):
-            let notice = state.exportFigures(directory: directory, theme: theme)
-            return [.exported(notice: notice)]
+            // The cheap figures are drawn here, from the state as it is; the decision map and
+            // the writing on another thread (FigureExport.swift).
+            guard export == nil else { return [.exported(notice: state.tr(.exportBusy))] }
+            let plan = state.figureExport(directory: directory, theme: theme)
+            export = BackgroundJob(name: "dropviz export") { plan.write(token: $0) }
+            return []
+        case .buildTrainer(let request):
+            nextBuild = request
+            startNextBuild()
+            return []
         case .startSweep(let plan):
             sweep?.cancel()
             sweep = SweepJob(plan)
@@ -46,9 +60,26 @@ public final class EffectRunner {
         }
     }
 
+    /// Starts the waiting build request when no build runs (one thread builds at a time).
+    private func startNextBuild() {
+        guard build == nil, let request = nextBuild else { return }
+        nextBuild = nil
+        build = BackgroundJob(name: "dropviz build") { _ in request.build() }
+    }
+
     /// The results background work has produced since the last call.
     public func poll() -> [Msg] {
         var msgs: [Msg] = []
+        if let job = export, let notice = job.finished {
+            export = nil
+            if let notice { msgs.append(.exported(notice: notice)) }
+        }
+        if let job = build, let built = job.finished {
+            build = nil
+            // An answer to a request already replaced is dropped by `update`; build the newer.
+            msgs.append(.trainerBuilt(built))
+            startNextBuild()
+        }
         for slot in panelJobs.keys.sorted() {
             guard let result = panelJobs[slot]?.finished else { continue }
             panelJobs[slot] = nil
@@ -65,12 +96,17 @@ public final class EffectRunner {
     public var panelJobsRunning: Int { panelJobs.values.filter { $0.finished == nil }.count }
 
     /// Whether background work started here is still running (tests wait for it).
-    public var isWorking: Bool { (sweep.map { !$0.snapshot.done } ?? false) || panelJobsRunning > 0 }
+    public var isWorking: Bool {
+        (sweep.map { !$0.snapshot.done } ?? false) || panelJobsRunning > 0 || export != nil || build != nil || nextBuild != nil
+    }
 
     /// Asks the background work to stop (the loop is ending; `BackgroundWork.drain` waits):
     /// the sweep within one training step, the panels within one pass of their prediction.
     public func cancelAll() {
         sweep?.cancel()
         for job in panelJobs.values { job.cancel() }
+        export?.cancel()
+        build?.cancel()
+        nextBuild = nil
     }
 }

@@ -42,7 +42,6 @@ public enum Visualizer {
         var window: [(ContinuousClock.Instant, Int)] = []
         while !state.quit {
             let frameStart = clock.now
-            state.scheduleEvaluationsInBackground()
             // What background work (the sweep, the panels) has produced since the last frame.
             receive(&state, effects: effects)
             trainWithinBudget(&state, from: frameStart, clock: clock)
@@ -62,6 +61,7 @@ public enum Visualizer {
             // runs on this one; they arrive through `receive` (PanelCache.swift).
             requestPanels(state, effects: effects)
             terminal.present(buffer)
+            frameTimes.presented(at: clock.now)
             let recordStart = clock.now
             recorder?.record(buffer)
             // The chapters of what was just drawn (a lesson page closed by a key that arrived
@@ -69,7 +69,11 @@ public enum Visualizer {
             // frame's steps (a reset is seen as the step going back to 0).
             recorder?.mark(state)
             frameTimes.add(clock.now - drawStart, recording: clock.now - recordStart)
-            handleInput(&state, until: frameStart + frame, clock: clock, effects: effects) { terminal.poll(timeoutMs: $0) }
+            handleInput(&state, until: frameStart + frame, clock: clock, effects: effects) {
+                let event = terminal.poll(timeoutMs: $0)
+                if let event { frameTimes.read(event, at: clock.now) }
+                return event
+            }
             recorder?.mark(state)
         }
         return state
@@ -78,6 +82,10 @@ public enum Visualizer {
     /// Runs the frame's training steps: the speed's steps per frame, or fewer when the
     /// budget since `frameStart` is spent, so that the frame reaches its input in time.
     public static func trainWithinBudget(_ state: inout AppState, from frameStart: ContinuousClock.Instant, clock: ContinuousClock) {
+        // Here rather than only at the frame's start: a run installed since (a new data set
+        // arriving through `receive`) gets its evaluator before its first step, or its first
+        // evaluation would run inside a step, on this thread.
+        state.scheduleEvaluationsInBackground()
         var stepsThisFrame = 0
         while stepsThisFrame < state.stepsPerFrame && !state.paused && !state.trainer.diverged
                 && clock.now - frameStart < trainingBudget && !state.evaluationBacklogged {

@@ -190,6 +190,7 @@ extension L10n {
         .featureLastOne: "{0} 是唯一的输入特征：至少保留一个",
         .featuresNeedPlane: "f F：输入特征只用于二维数据集（moons、circle、xor…）",
         .dataSetNamed: "数据集 {0}",
+        .loadingData: "{0}：正在载入…（载入完成前当前训练继续）",
         .trainingSetLimit: "训练集：{0} 个样本（已到上限）",
         .trainingSetN: "训练集 {0} 个样本",
         .trainingSetAll: "训练集：全部样本",

@@ -84,6 +84,8 @@ extension L10n {
         .dataPanelBack: "数据面板：回到决策图",
         .wroteIn: "已写入 {0}（目录 {1}）",
         .wroteThen: "已写入 {0}；随后出错：{1}",
+        .exportingFigures: "正在写入图…",
+        .exportBusy: "上一次的图还在写入：写完后再按 x",
         .errorNotice: "未完成：{0}",
         .errFashionMissing: "没有安装 Fashion-MNIST：请安装 Debian 软件包 {0}（apt-get install {1}）",
         .errTrainSizeLarger: "训练集大小 {0} 超过了“{2}”的 {1} 个训练样本",

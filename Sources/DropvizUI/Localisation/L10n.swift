@@ -190,6 +190,7 @@ public enum L10n: String, CaseIterable, Sendable {
     case mcMapOff = "m: back to the eval-mode view"
     case restartsNewData = "{0}: training restarts (new data)"
     case dataSetNamed = "data set {0}"
+    case loadingData = "{0}: loading… (this run goes on until it is ready)"
     case trainingSetLimit = "training set: {0} examples (limit)"
     case trainingSetN = "training set {0} examples"
     case trainingSetAll = "training set: all examples"
@@ -498,6 +499,8 @@ public enum L10n: String, CaseIterable, Sendable {
     case dataPanelBack = "data panel: back to the decision map"
     case wroteIn = "wrote {0} in {1}"
     case wroteThen = "wrote {0}; then {1}"
+    case exportingFigures = "writing the figures…"
+    case exportBusy = "still writing the last figures: press x again when they are written"
     case errorNotice = "not done: {0}"
     // The core's own wording (CoreErrorText matches these against its errors).
     case errFashionMissing = "Fashion-MNIST is not installed: install the Debian package {0} (apt-get install {1})"

@@ -55,6 +55,38 @@ enum KeyLatencyBench {
                 Scenario(name: "lstm sine-seq, fastest", config: lstm, speedIndex: fastest),
                 Scenario(name: "grid of 9, data", config: TrainingConfig(), speedIndex: fastest,
                          prepare: { try $0.startGrid(rates: (1...9).map { Float($0) / 10 }); $0.panel = .data })]
+            + stormScenarios(fastest: fastest, cnn: cnn, lstm: lstm, dropConnect: dropConnect)
+    }
+
+    /// The storm of the end-to-end test (Tests/e2e/reliability.sh) as pastes: 100 keys drawn
+    /// from every binding but `q` (exports, new data sets, sweeps, twins, variants, scalings,
+    /// panels, overlays), on each model kind and two lessons.
+    static func stormScenarios(fastest: Int, cnn: TrainingConfig, lstm: TrainingConfig, dropConnect: TrainingConfig) -> [Scenario] {
+        var scenarios = [("storm, default", TrainingConfig(), nil as Lesson?), ("storm, cnn", cnn, nil), ("storm, lstm", lstm, nil),
+                         ("storm, dropconnect", dropConnect, nil)]
+        for name in ["variants", "recurrent-dropout"] {
+            if let lesson = BuiltinLessons.named(name), let setup = try? Setup.from(lesson: lesson) {
+                scenarios.append(("storm, lesson " + name, setup.config, lesson))
+            }
+        }
+        return scenarios.enumerated().map { i, s in
+            Scenario(name: s.0, config: s.1, speedIndex: fastest,
+                     prepare: { state in
+                         if let lesson = s.2 {
+                             try state.apply(lesson: lesson)
+                             state.showLesson = false
+                         }
+                     },
+                     paste: stormPaste(seed: UInt64(i + 1)))
+        }
+    }
+
+    /// Every key binding but `q` (the storm's keys), 100 of them drawn with `seed`.
+    static func stormPaste(seed: UInt64) -> [InputEvent] {
+        let keys: [InputEvent] = Array(" naelcrRvstjk<>d{}()gGbBWSxip?,.[]0123456789").map { .char($0) }
+            + [.tab, .backTab, .up, .down, .left, .right, .enter, .escape]
+        var random = SplitMix64(seed: seed)
+        return (0..<100).map { _ in keys[Int(random.next() % UInt64(keys.count))] }
     }
 
     /// A paste: speed up and down in turn (the state ends where it began), 100 keys.
@@ -77,39 +109,36 @@ enum KeyLatencyBench {
             let spacing = 6
             for frame in 0..<(pastes * spacing + 2) {
                 let frameStart = clock.now
-                state.scheduleEvaluationsInBackground()
                 Visualizer.trainWithinBudget(&state, from: frameStart, clock: clock)
                 Visualizer.receive(&state, effects: effects)
                 view(state, into: &buffer)
                 Visualizer.requestPanels(state, effects: effects)
                 if frame >= spacing && frame % spacing == 0 && frame / spacing <= pastes {
-                    Visualizer.handleInput(&state, until: frameStart + Visualizer.frame, clock: clock) { _ in nil }
+                    Visualizer.handleInput(&state, until: frameStart + Visualizer.frame, clock: clock, effects: effects) { _ in nil }
                     // Arrives just after this frame read its input (the worst moment): it waits
                     // for the next frame's training and drawing, is read, and is shown by the
                     // frame after.
                     let arrival = clock.now
                     pending = scenario.paste
                     let next = clock.now
-                    state.scheduleEvaluationsInBackground()
-                    Visualizer.trainWithinBudget(&state, from: next, clock: clock)
+                        Visualizer.trainWithinBudget(&state, from: next, clock: clock)
                     Visualizer.receive(&state, effects: effects)
                     view(state, into: &buffer)
                     Visualizer.requestPanels(state, effects: effects)
-                    Visualizer.handleInput(&state, until: next + Visualizer.frame, clock: clock) { _ in
+                    Visualizer.handleInput(&state, until: next + Visualizer.frame, clock: clock, effects: effects) { _ in
                         guard !pending.isEmpty else { return nil }
                         handled += 1
                         return pending.removeFirst()
                     }
                     let shownAt = clock.now
-                    state.scheduleEvaluationsInBackground()
-                    Visualizer.trainWithinBudget(&state, from: shownAt, clock: clock)
+                        Visualizer.trainWithinBudget(&state, from: shownAt, clock: clock)
                     Visualizer.receive(&state, effects: effects)
                     view(state, into: &buffer)
                     Visualizer.requestPanels(state, effects: effects)
                     let d = clock.now - arrival
                     latencies.append(Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15)
                 } else {
-                    Visualizer.handleInput(&state, until: frameStart + Visualizer.frame, clock: clock) { _ in nil }
+                    Visualizer.handleInput(&state, until: frameStart + Visualizer.frame, clock: clock, effects: effects) { _ in nil }
                 }
             }
             effects.cancelAll()
@@ -123,9 +152,9 @@ enum KeyLatencyBench {
     static func print(_ results: [Result], pastes: Int) {
         Swift.print("")
         Swift.print("Key to frame under a paste of \(paste.count) keys (\(pastes) pastes, wall clock): from the paste's arrival to the end of the frame that shows it.")
-        Swift.print("scenario                   worst ms  median ms  keys handled")
+        Swift.print("scenario                         worst ms  median ms  keys handled")
         for r in results {
-            Swift.print(r.name.padding(toLength: 24, withPad: " ", startingAt: 0)
+            Swift.print(r.name.padding(toLength: 32, withPad: " ", startingAt: 0)
                 + String(format: "%11.1f%11.1f%14d", r.worstMs, r.medianMs, r.keysHandled))
         }
     }

@@ -8,7 +8,7 @@ import Testing
         var s = try Fixtures.state(hidden: [8])
         var seen: Set<String> = []
         for _ in DatasetCatalog.entries {
-            update(&s, .input(.char("d")))
+            settledUpdate(&s, .input(.char("d")))
             let name = s.trainer.config.dataset
             seen.insert(name)
             #expect(s.trainer.config.trainSize == TrainingConfig.defaultTrainSize(for: name), "\(name)")

@@ -18,7 +18,7 @@ import TermUI
     }
 
     static func press(_ s: inout AppState, _ keys: String) {
-        for k in keys { update(&s, .input(.char(k))) }
+        for k in keys { settledUpdate(&s, .input(.char(k))) }
     }
 
     @Test func fSelectsAndCapitalFTurnsOnWithARestartFromTheSameSeed() throws {

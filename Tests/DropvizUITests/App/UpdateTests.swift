@@ -153,19 +153,19 @@ import Testing
 
     @Test func datasetControlsRestartAndSaySo() throws {
         var s = try Fixtures.state(hidden: [16])
-        update(&s, .input(.char("d")))
+        settledUpdate(&s, .input(.char("d")))
         #expect(s.trainer.config.dataset == "circle")
         #expect(s.notice?.contains("restarts") == true)
-        update(&s, .input(.char(")")))
+        settledUpdate(&s, .input(.char(")")))
         #expect(s.trainer.config.noise == 0.15)
-        update(&s, .input(.char("{")))
+        settledUpdate(&s, .input(.char("{")))
         #expect(s.trainer.data.train.count == 40)
-        update(&s, .input(.char("}")))
+        settledUpdate(&s, .input(.char("}")))
         #expect(s.trainer.data.train.count == 80)
-        for _ in 0..<5 { update(&s, .input(.char("d"))) }
+        for _ in 0..<5 { settledUpdate(&s, .input(.char("d"))) }
         #expect(s.trainer.config.dataset == "digits")
         #expect(s.trainer.mlp!.architecture.inputs == 64)
-        update(&s, .input(.char("(")))
+        settledUpdate(&s, .input(.char("(")))
         #expect(s.notice?.contains("only for generated") == true)
     }
 }

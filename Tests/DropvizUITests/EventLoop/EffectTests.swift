@@ -12,7 +12,7 @@ import Testing
         let before = try FileManager.default.contentsOfDirectory(atPath: FileManager.default.currentDirectoryPath)
         let effects = update(&s, .input(.char("x")))
         #expect(effects == [.exportFigures(theme: .dark)])
-        #expect(s.notice == nil)
+        #expect(s.notice == s.tr(.exportingFigures))
         #expect(try FileManager.default.contentsOfDirectory(atPath: FileManager.default.currentDirectoryPath).count == before.count)
         s.figureTheme = .light
         #expect(update(&s, .input(.char("x"))) == [.exportFigures(theme: .light)])
@@ -46,16 +46,65 @@ import Testing
         #expect(update(&s, .resize(width: 100, height: 30)).isEmpty)
     }
 
-    @Test func theRunnerAnswersAnExportAtOnceWithTheFilesItWrote() throws {
+    @Test func theRunnerWritesAnExportOnAnotherThreadAndAnswersWithTheFilesItWrote() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dropviz-effect-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let s = try Fixtures.state(hidden: [8])
         let runner = EffectRunner(directory: dir.path)
-        let answer = runner.run(.exportFigures(theme: .dark), state: s)
-        #expect(answer == [.exported(notice: s.exportFigures(directory: dir.path, theme: .dark))])
+        // Nothing at once: the loop's thread only prepares the files.
+        #expect(runner.run(.exportFigures(theme: .dark), state: s).isEmpty)
+        // A second x while the first is being written is told so, and writes nothing more.
+        #expect(runner.run(.exportFigures(theme: .dark), state: s) == [.exported(notice: s.tr(.exportBusy))])
+        let answers = Self.poll(runner)
+        #expect(answers == [.exported(notice: s.exportFigures(directory: dir.path, theme: .dark))])
+        for name in ["plot", "network", "map"] {
+            #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("dropviz-\(name)-step0.svg").path))
+        }
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("dropviz-curves-step0.csv").path))
-        // Nothing runs in the background: nothing to poll.
         #expect(runner.poll().isEmpty)
+    }
+
+    /// The decision map, the one figure that predicts at every pixel, is left to the writing
+    /// thread: the loop's thread only takes a snapshot of the weights for it.
+    @Test func theDecisionMapIsDrawnWhenWrittenNotWhenPrepared() throws {
+        let s = try Fixtures.state(hidden: [8], variant: .dropconnect)
+        let export = s.figureExport(directory: "/nonexistent", theme: .dark)
+        let maps = export.figures.filter { $0.name.contains("-map-") }
+        #expect(maps.count == 1)
+        guard case .decisionMap = maps[0].document else {
+            Issue.record("the map was drawn while the export was prepared")
+            return
+        }
+        // Its text, drawn on the writing thread, is the one the on-the-spot export writes.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dropviz-map-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = s.figureExport(directory: dir.path, theme: .dark).write()
+        let written = try String(contentsOf: dir.appendingPathComponent("dropviz-map-step0.svg"), encoding: .utf8)
+        #expect(written == DecisionMapFigure.svg(s.trainer, title: s.tr(.decisionMapTitle, 0), caption: title(s), theme: .dark))
+    }
+
+    /// A cancelled export stops before the map and writes nothing after it.
+    @Test func aCancelledExportWritesNothingMore() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dropviz-cancel-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let s = try Fixtures.state(hidden: [8])
+        let token = CancellationToken()
+        token.cancel()
+        #expect(s.figureExport(directory: dir.path, theme: .dark).write(token: token) == nil)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
+    /// The messages the runner's background work answers, polled until it is idle (at most 60 s).
+    static func poll(_ runner: EffectRunner) -> [Msg] {
+        var answers: [Msg] = []
+        let deadline = ContinuousClock.now + .seconds(60)
+        while runner.isWorking && ContinuousClock.now < deadline {
+            answers += runner.poll()
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        return answers + runner.poll()
     }
 }

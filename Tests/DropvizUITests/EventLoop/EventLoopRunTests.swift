@@ -65,15 +65,19 @@ extension SweepJobTests {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: dir) }
             let runner = EffectRunner(directory: dir.path)
-            let screen = FakeScreen(frames: [[.char(" ")], [.char("x")], [.char("q")]])
+            // x after the first frame; q once a frame shows the files written.
+            let screen = FakeScreen { n, shown in
+                n == 0 ? [.char(" ")] : n == 1 ? [.char("x")] : Fixtures.text(shown).contains("wrote dropviz-plot") ? [.char("q")] : []
+            }
             _ = try Visualizer.run(state: try state(), screen: screen, effects: runner)
+            #expect(!screen.ranOut)
             // Besides the panel values the frames asked for (the diagram's unit pictures).
             #expect(runner.log.filter { if case .computePanel = $0 { false } else { true } } == [.exportFigures(theme: .dark)])
             let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
             #expect(files.contains { $0.hasPrefix("dropviz-curves-step") && $0.hasSuffix(".csv") })
             #expect(files.contains { $0.hasPrefix("dropviz-plot-step") })
-            // The frame after x shows the notice the effect sent back.
-            #expect(Fixtures.text(screen.frames[2]).contains("wrote dropviz-plot"))
+            // A frame after x shows the notice the effect sent back from its thread.
+            #expect(screen.frames.dropFirst(2).contains { Fixtures.text($0).contains("wrote dropviz-plot") })
         }
 
         /// A slow panel in flight when `q` arrives: the loop cancels it (the job ends within

@@ -259,7 +259,7 @@ import Testing
         }
         Self.expectNoEnglish(screen, ["mean", "eval", "val acc", "subnets", "masks seen"], "ensemble \(width)")
         // A data set that is not a 2-D classification says so in Chinese.
-        for _ in 0..<AppState.datasetNames.count where s.trainer.config.dataset != "sine" { update(&s, .input(.char("d"))) }
+        for _ in 0..<AppState.datasetNames.count where s.trainer.config.dataset != "sine" { settledUpdate(&s, .input(.char("d"))) }
         try #require(s.trainer.config.dataset == "sine")
         s.panel = .ensemble
         b = Fixtures.render(s)
