@@ -98,7 +98,11 @@ enum KeyLatencyBench {
             state.speedIndex = scenario.speedIndex
             try scenario.prepare(&state)
             // Slow panel values are computed on other threads, as in the visualizer.
-            let effects = EffectRunner()
+            // The storm's x writes its figures in a folder of its own, removed afterwards.
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dropviz-bench-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let effects = EffectRunner(directory: folder.path)
             state.trainer.evaluate()
             var buffer = Buffer(width: width, height: height)
             let clock = ContinuousClock()
