@@ -20,8 +20,6 @@ let package = Package(
         .target(name: "CFloatMode"),
         // The small-matrix product (DropoutCore/SmallGemm.swift).
         .target(name: "CSmallGemm"),
-        // Background threads below the event loop's priority (DropvizUI/App/BackgroundWork.swift).
-        .target(name: "CThreadPriority"),
         // -Ounchecked: measured faster than -O (tiny 1.66x, digits 1.24x) and than -O with exclusivity
         // unchecked (tiny 1.19x, digits 1.16x), interleaved runs (README, Performance, build flags).
         .target(
@@ -32,7 +30,7 @@ let package = Package(
         // A small ratatui-like toolkit: cells, buffers, widgets. Knows nothing of dropout or ncurses.
         .target(name: "TermUI"),
         // The visualizer: pure state + update + view into a TermUI buffer.
-        .target(name: "DropvizUI", dependencies: ["DropoutCore", "TermUI", "CThreadPriority"]),
+        .target(name: "DropvizUI", dependencies: ["DropoutCore", "TermUI"]),
         // The only code that touches ncurses.
         .target(name: "TerminalBackend", dependencies: ["CNCurses", "TermUI"]),
         .executableTarget(

@@ -1,5 +1,4 @@
 import Foundation
-import CThreadPriority
 import Synchronization
 
 /// Every thread the visualizer starts besides the main one (the rate sweep, the panels'
@@ -30,20 +29,11 @@ public final class BackgroundWork: Sendable {
     public func start(name: String, _ body: @escaping @Sendable () -> Void) {
         state.withLock { $0.running += 1 }
         let thread = Thread { [self] in
-            Self.lowerPriority()
             body()
             state.withLock { $0.running -= 1 }
         }
         thread.name = name
         thread.start()
-    }
-
-    /// Makes the calling thread yield to the event loop's: on a machine whose cores are all
-    /// busy (the two cores of a class laptop running a sweep, a panel and an evaluation), a key
-    /// is answered first and the background work takes what is left. Linux gives each thread
-    /// its own nice value; elsewhere this does nothing. (A refusal changes nothing: ignored.)
-    static func lowerPriority() {
-        _ = dv_lower_thread_priority(10)
     }
 
     /// Asks every job to stop and waits until none runs (at most `timeout`; returns whether
