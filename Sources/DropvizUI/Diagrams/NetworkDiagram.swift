@@ -163,7 +163,10 @@ public struct NetworkDiagram {
                 }
             }
             var bottom = label.count
-            if f.shown < f.count { bottom = language.text(.moreUnits, f.count - f.shown) + bottom }
+            // "+657 more " too when it fits whole: the count of dropped units matters more, and
+            // a cut label ("dropped 0" of "dropped 0/784") would say something false.
+            let withMore = language.text(.moreUnits, f.count - f.shown) + bottom
+            if f.shown < f.count, withMore.displayWidth <= width { bottom = withMore }
             // Every layer's count on the diagram's last row, below all blocks and connections.
             let belowY = area.bottom - 1
             _ = buffer.put(bottom, x: f.frame.x + 1, y: belowY, style: Style(dim: i != selected), maxWidth: width)

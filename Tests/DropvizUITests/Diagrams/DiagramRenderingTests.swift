@@ -54,13 +54,14 @@ import Testing
         #expect(text.contains("EVAL"))
     }
 
+    /// (Columns wide enough for "+N more" and the count together: DiagramCountLabelTests.)
     @Test func compressedLayerSaysHowManyMore() {
-        let frames = NetworkDiagram.layout(widths: [2, 1000, 2], in: Rect(x: 0, y: 0, width: 60, height: 11))
+        let frames = NetworkDiagram.layout(widths: [2, 1000, 2], in: Rect(x: 0, y: 0, width: 90, height: 11))
         let f = frames[1]
         #expect(f.shown < 1000 && f.count == 1000)
         let units: [[NetworkDiagram.UnitState]] = [[.kept(level: 1), .kept(level: 1)], Array(repeating: .dropped, count: 1000), [.kept(level: 1), .kept(level: 1)]]
         let d = NetworkDiagram(units: units, labels: [("a", "p", "c"), ("b", "p", "dropped 1000/1000"), ("c", "p", "c")], selected: 1, glyphs: .unicode, caption: "")
-        var b = Buffer(width: 60, height: 11)
+        var b = Buffer(width: 90, height: 11)
         d.render(area: b.area, into: &b)
         #expect(Fixtures.text(b).contains("+\(1000 - f.shown) more"))
         let drawn = b.cells.filter { $0.symbol == "✕" }.count
