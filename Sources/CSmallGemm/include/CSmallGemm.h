@@ -13,4 +13,14 @@ int dv_small_sgemm_available(void);
 int dv_small_sgemm(int trans_a, int m, int n, int k, float alpha, const float *a, long lda,
                    const float *b, long ldb, float beta, float *c, long ldc);
 
+/// Which loop computes a product: the choice by op(A)'s zeros (what dv_small_sgemm does), the
+/// dense blocks always, or the rows over op(A)'s non-zero terms always.
+/// Both give the same bits, up to the sign of a zero sum (SparseRows.c); tests compare them.
+enum { DV_PATH_CHOSEN = 0, DV_PATH_DENSE = 1, DV_PATH_SPARSE_ROWS = 2 };
+
+/// dv_small_sgemm through the given path; returns the path that computed C (DV_PATH_DENSE or
+/// DV_PATH_SPARSE_ROWS), or 0 without touching C when the kernel is not available.
+int dv_small_sgemm_path(int path, int trans_a, int m, int n, int k, float alpha, const float *a, long lda,
+                        const float *b, long ldb, float beta, float *c, long ldc);
+
 #endif

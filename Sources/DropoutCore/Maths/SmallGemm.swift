@@ -25,3 +25,30 @@ enum SmallGemm {
         isAvailable && !transposeB && n >= fewestColumns && m * n * k <= largestProduct
     }
 }
+
+extension SmallGemm {
+    /// The kernel's two loops: dense 6 × 16 blocks, or rows over op(A)'s non-zero terms (what
+    /// ReLU and dropout leave: about a quarter). The kernel picks the rows when C has at least
+    /// 64 columns and at most a third of op(A) is non-zero; both give the same bits
+    /// (CSmallGemm/SparseRows.c), so the choice, made on the data, never changes a result.
+    enum Path: Int32 {
+        case chosen = 0, dense = 1, sparseRows = 2
+    }
+
+    /// `c = alpha·op(a)·b + beta·c` (`c` already shaped) through `path` (tests compare the
+    /// loops); returns the loop that ran, nil when the kernel is not available on this CPU.
+    static func gemm(_ a: Matrix, transposeA: Bool, _ b: Matrix, into c: inout Matrix,
+                     alpha: Float, beta: Float, path: Path) -> Path? {
+        let m = transposeA ? a.cols : a.rows, k = transposeA ? a.rows : a.cols
+        precondition(b.rows == k && c.rows == m && c.cols == b.cols, "SmallGemm.gemm: shapes do not agree")
+        let ran = a.data.withUnsafeBufferPointer { pa in
+            b.data.withUnsafeBufferPointer { pb in
+                c.data.withUnsafeMutableBufferPointer { pc in
+                    dv_small_sgemm_path(path.rawValue, transposeA ? 1 : 0, Int32(m), Int32(b.cols), Int32(k), alpha,
+                                        pa.baseAddress, a.cols, pb.baseAddress, b.cols, beta, pc.baseAddress, c.cols)
+                }
+            }
+        }
+        return Path(rawValue: ran).flatMap { $0 == .chosen ? nil : $0 }
+    }
+}
