@@ -21,6 +21,7 @@
 // 40 % 1.1–1.2×, at half 0.85–0.9×; tiny's 16 columns are slower at any share (the per-term
 // work is too short). Hence the rule: at least 64 columns and at most a third non-zero.
 
+#include "CSmallGemm.h"
 #include "SparseRows.h"
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
@@ -62,50 +63,94 @@ static DV_INLINE DV_TARGET void chunk(const int vecs, const int partial, const u
     }
 }
 
-// Bit p of row i's words: op(A)[i][p] ≠ 0 (NaN included: it is not skipped). Eight elements at a
-// time: along a row of A, or, for Aᵀ (stored k × m), along a stored row, eight rows of op(A)
-// at one p.
-static DV_TARGET void nonzero_bits(int trans_a, int m, int k, const float *a, long lda, uint64_t *bits, int words) {
+// Bit p of row i's words: op(A)[i][p] ≠ 0 (NaN included: it is not skipped). `bytes` is
+// scratch of 64·words bytes.
+static DV_TARGET void nonzero_bits(int trans_a, int m, int k, const float *a, long lda, uint64_t *bits, int words,
+                                   uint8_t *bytes) {
     const __m256 zero = _mm256_setzero_ps();
-    for (long i = 0; i < (long)m * words; i++) bits[i] = 0;
     if (!trans_a) {
+        // Along a row of A, eight elements a compare, each word built in a register.
         for (int i = 0; i < m; i++) {
             const float *ai = a + (long)i * lda;
-            uint64_t *bi = bits + (long)i * words;
-            int p = 0;
-            for (; p + 8 <= k; p += 8) {
-                const unsigned nz = (unsigned)_mm256_movemask_ps(_mm256_cmp_ps(_mm256_loadu_ps(ai + p), zero, _CMP_NEQ_UQ));
-                bi[p >> 6] |= (uint64_t)nz << (p & 63);
+            for (int w = 0; w < words; w++) {
+                const int start = 64 * w, end = k < start + 64 ? k : start + 64;
+                uint64_t word = 0;
+                int p = start;
+                for (; p + 8 <= end; p += 8) {
+                    const unsigned nz = (unsigned)_mm256_movemask_ps(_mm256_cmp_ps(_mm256_loadu_ps(ai + p), zero, _CMP_NEQ_UQ));
+                    word |= (uint64_t)nz << (p - start);
+                }
+                for (; p < end; p++) word |= (uint64_t)(ai[p] != 0) << (p - start);
+                bits[(long)i * words + w] = word;
             }
-            for (; p < k; p++) bi[p >> 6] |= (uint64_t)(ai[p] != 0) << (p & 63);
         }
         return;
     }
-    for (int p = 0; p < k; p++) {
-        const float *ap = a + (long)p * lda;
-        const uint64_t bit = (uint64_t)1 << (p & 63);
-        const int w = p >> 6;
-        int i = 0;
-        for (; i + 8 <= m; i += 8) {
-            unsigned nz = (unsigned)_mm256_movemask_ps(_mm256_cmp_ps(_mm256_loadu_ps(ap + i), zero, _CMP_NEQ_UQ));
-            for (; nz; nz &= nz - 1) bits[(long)(i + __builtin_ctz(nz)) * words + w] |= bit;
+    // Aᵀ is stored k × m: a stored row holds eight rows of op(A) at one p per compare. For eight
+    // rows i0…i0+7, byte p holds their bits at p; then bit t of 32 bytes at once is the top bit
+    // of each byte after a shift left by 7 − t (a 16-bit shift: the bits the low byte pushes into
+    // the high byte do not reach its top bit), which movemask collects: a bit transpose.
+    for (int i0 = 0; i0 < m; i0 += 8) {
+        const int rows = m - i0 < 8 ? m - i0 : 8;
+        for (int p = 0; p < k; p++) {
+            const float *ap = a + (long)p * lda + i0;
+            unsigned byte = 0;
+            if (rows == 8) byte = (unsigned)_mm256_movemask_ps(_mm256_cmp_ps(_mm256_loadu_ps(ap), zero, _CMP_NEQ_UQ));
+            else for (int t = 0; t < rows; t++) byte |= (unsigned)(ap[t] != 0) << t;
+            bytes[p] = (uint8_t)byte;
         }
-        for (; i < m; i++)
-            if (ap[i] != 0) bits[(long)i * words + w] |= bit;
+        for (int p = k; p < 64 * words; p++) bytes[p] = 0;
+        for (int t = 0; t < rows; t++) {
+            const __m128i shift = _mm_cvtsi32_si128(7 - t);
+            for (int w = 0; w < words; w++) {
+                const __m256i lo = _mm256_sll_epi16(_mm256_loadu_si256((const __m256i *)(bytes + 64 * w)), shift);
+                const __m256i hi = _mm256_sll_epi16(_mm256_loadu_si256((const __m256i *)(bytes + 64 * w + 32)), shift);
+                bits[(long)(i0 + t) * words + w] =
+                    (uint64_t)(uint32_t)_mm256_movemask_epi8(lo) | (uint64_t)(uint32_t)_mm256_movemask_epi8(hi) << 32;
+            }
+        }
     }
+}
+
+// A quick look before the masks, so that a dense A (the input batch, the weights of
+// W·dyᵀ) costs almost nothing here: at most half of the first stored row (up to 64 elements)
+// non-zero. Only a shortcut: the rule itself is checked on all of op(A) below.
+static DV_TARGET int looks_thin(int trans_a, int m, int k, const float *a) {
+    const int count = (trans_a ? m : k) < 64 ? (trans_a ? m : k) : 64;
+    int nonzero = 0;
+    for (int p = 0; p < count; p++) nonzero += a[p] != 0;
+    return 2 * nonzero <= count;
+}
+
+DV_TARGET int dv_sparse_rows_takes(int trans_a, int m, int n, int k, const float *a, long lda) {
+    if (!dv_small_sgemm_available() || n < DV_SPARSE_FEWEST_COLUMNS || !looks_thin(trans_a, m, k, a)) return 0;
+    // Stored as rows × cols with row stride lda; the count does not depend on the layout.
+    const int rows = trans_a ? k : m, cols = trans_a ? m : k;
+    const __m256 zero = _mm256_setzero_ps();
+    long nonzero = 0;
+    for (int r = 0; r < rows; r++) {
+        const float *ar = a + (long)r * lda;
+        int c = 0;
+        for (; c + 8 <= cols; c += 8)
+            nonzero += __builtin_popcount((unsigned)_mm256_movemask_ps(_mm256_cmp_ps(_mm256_loadu_ps(ar + c), zero, _CMP_NEQ_UQ)));
+        for (; c < cols; c++) nonzero += ar[c] != 0;
+    }
+    return nonzero * DV_SPARSE_SHARE_DEN <= (long)m * k * DV_SPARSE_SHARE_NUM;
 }
 
 DV_TARGET int dv_sparse_rows_sgemm(int force, int trans_a, int m, int n, int k, float alpha, const float *a, long lda,
                                    const float *b, long ldb, float beta, float *c, long ldc) {
     const long ars = trans_a ? 1 : lda, acs = trans_a ? lda : 1;
+    if (!force && (n < DV_SPARSE_FEWEST_COLUMNS || !looks_thin(trans_a, m, k, a))) return 0;
     const int words = (k + 63) / 64;
-    uint64_t *bits = malloc(sizeof(uint64_t) * (size_t)m * words);
+    // The masks, then 64·words bytes of scratch for the transpose of Aᵀ's bits.
+    uint64_t *bits = malloc(sizeof(uint64_t) * ((size_t)m * words + 8 * (size_t)words));
     if (!bits) return 0;
-    nonzero_bits(trans_a, m, k, a, lda, bits, words);
+    nonzero_bits(trans_a, m, k, a, lda, bits, words, (uint8_t *)(bits + (size_t)m * words));
     if (!force) {
         long nonzero = 0;
         for (long w = 0; w < (long)m * words; w++) nonzero += __builtin_popcountll(bits[w]);
-        if (n < DV_SPARSE_FEWEST_COLUMNS || nonzero * DV_SPARSE_SHARE_DEN > (long)m * k * DV_SPARSE_SHARE_NUM) {
+        if (nonzero * DV_SPARSE_SHARE_DEN > (long)m * k * DV_SPARSE_SHARE_NUM) {
             free(bits);
             return 0;
         }
@@ -136,6 +181,11 @@ DV_TARGET int dv_sparse_rows_sgemm(int force, int trans_a, int m, int n, int k, 
 }
 
 #else
+
+int dv_sparse_rows_takes(int trans_a, int m, int n, int k, const float *a, long lda) {
+    (void)trans_a; (void)m; (void)n; (void)k; (void)a; (void)lda;
+    return 0;
+}
 
 int dv_sparse_rows_sgemm(int force, int trans_a, int m, int n, int k, float alpha, const float *a, long lda,
                           const float *b, long ldb, float beta, float *c, long ldc) {

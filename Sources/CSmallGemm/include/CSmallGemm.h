@@ -23,4 +23,13 @@ enum { DV_PATH_CHOSEN = 0, DV_PATH_DENSE = 1, DV_PATH_SPARSE_ROWS = 2 };
 int dv_small_sgemm_path(int path, int trans_a, int m, int n, int k, float alpha, const float *a, long lda,
                         const float *b, long ldb, float beta, float *c, long ldc);
 
+/// Whether dv_small_sgemm computes this product by rows over op(A)'s non-zero terms: C has at
+/// least 64 columns and at most a third of op(A) is non-zero (0 when the kernel is not available).
+/// For a caller that would prepare B for it (DenseLayer's input gradient transposes W).
+int dv_sparse_rows_takes(int trans_a, int m, int n, int k, const float *a, long lda);
+
+/// t (cols × rows, row-major) = the transpose of a (rows × cols); returns 0 without touching t
+/// when the CPU has no AVX2 (Transpose8.c).
+int dv_transpose(const float *a, int rows, int cols, float *t);
+
 #endif

@@ -52,3 +52,27 @@ extension SmallGemm {
         return Path(rawValue: ran).flatMap { $0 == .chosen ? nil : $0 }
     }
 }
+
+extension SmallGemm {
+    /// Whether the kernel computes `a·B` (`a` not transposed, `n` columns) by rows over `a`'s
+    /// non-zero terms (`CSmallGemm.dv_sparse_rows_takes`).
+    static func takesRows(_ a: Matrix, columns n: Int) -> Bool {
+        a.data.withUnsafeBufferPointer { pa in
+            dv_sparse_rows_takes(0, Int32(a.rows), Int32(n), Int32(a.cols), pa.baseAddress, a.cols) != 0
+        }
+    }
+}
+
+extension SmallGemm {
+    /// `t = aᵀ` in 8 × 8 AVX tiles (CSmallGemm/Transpose8.c), or by `Transpose` on a CPU
+    /// without AVX2: the same values either way.
+    static func transpose(_ a: Matrix, into t: inout Matrix) {
+        t.reshape(rows: a.cols, cols: a.rows)
+        let done = a.data.withUnsafeBufferPointer { pa in
+            t.data.withUnsafeMutableBufferPointer { pt in
+                dv_transpose(pa.baseAddress, Int32(a.rows), Int32(a.cols), pt.baseAddress) != 0
+            }
+        }
+        if !done { Transpose.transpose(a, into: &t) }
+    }
+}

@@ -111,4 +111,49 @@ struct SparseRowsTests {
         let nonzero = h.data.filter { $0 != 0 }.count
         #expect(nonzero * 3 <= h.count, "\(nonzero) of \(h.count) non-zero")
     }
+
+    /// The AVX transpose moves every element where `t[c, r] = a[r, c]` says, on sizes with and
+    /// without the 8 × 8 tiles' edges.
+    @Test(arguments: [(1, 1), (3, 5), (8, 8), (7, 9), (9, 17), (16, 24), (37, 29), (128, 128), (5, 130)])
+    func avxTransposeMovesEveryElement(_ shape: (Int, Int)) {
+        let (rows, cols) = shape
+        let a = Matrix(rows: rows, cols: cols, data: (0..<(rows * cols)).map(Float.init))
+        var t = Matrix(rows: 2, cols: 2, repeating: -1)
+        SmallGemm.transpose(a, into: &t)
+        #expect(t.rows == cols && t.cols == rows)
+        for r in 0..<rows {
+            for c in 0..<cols where t[c, r] != a[r, c] {
+                Issue.record("[\(r), \(c)]: \(t[c, r]) for \(a[r, c])")
+                return
+            }
+        }
+    }
+
+    /// A thin `dy` (after ReLU and dropout) takes `dy·Wᵀ` by rows over its non-zero terms
+    /// (DenseLayer+ThinInputGradient.swift); its bits are those of the transposed form's
+    /// `(W·dyᵀ)ᵀ` through the dense blocks, as before. Digits' hidden layer and odd sizes.
+    @Test(.enabled(if: cpu.avx2FMA, "the kernel runs on AVX2 and FMA"), arguments: [(32, 128, 128), (17, 70, 33), (31, 129, 65)])
+    func thinInputGradientGivesTheTransposedFormsBits(_ shape: (Int, Int, Int)) {
+        let (batch, inputs, outputs) = shape
+        let dy = Self.thinned(batch, outputs, share: 0.25, seed: 61)
+        var rng = Xoshiro(seed: 62)
+        let layer = DenseLayer(inputs: inputs, outputs: outputs, initialization: .he, rng: &rng)
+        let w = layer.weight.value
+        var thin = Matrix(rows: 0, cols: 0)
+        #expect(layer.thinInputGradient(dy, weights: w, into: &thin))
+        // The transposed form as it was: W·dyᵀ by the dense blocks, transposed back.
+        var dyT = Matrix(rows: 0, cols: 0), dxT = Matrix(rows: inputs, cols: batch), dx = Matrix(rows: 0, cols: 0)
+        Transpose.transpose(dy, into: &dyT)
+        #expect(SmallGemm.gemm(w, transposeA: false, dyT, into: &dxT, alpha: 1, beta: 0, path: .dense) == .dense)
+        Transpose.transpose(dxT, into: &dx)
+        #expect(thin.rows == batch && thin.cols == inputs)
+        for i in 0..<dx.count where dx.data[i].bitPattern != thin.data[i].bitPattern {
+            Issue.record("element \(i): \(dx.data[i]) and \(thin.data[i])")
+            return
+        }
+        // A dense dy keeps the transposed form.
+        var untouched = Matrix(rows: 0, cols: 0)
+        #expect(!layer.thinInputGradient(FastPathTests.values(batch, outputs, seed: 63), weights: w, into: &untouched))
+        #expect(untouched.count == 0)
+    }
 }
