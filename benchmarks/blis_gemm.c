@@ -8,9 +8,10 @@
 // Build and run (Debian: libopenblas-dev, libblis-dev). The kernel with clang, as SwiftPM builds
 // it (gcc's code for it is half as fast); this file with gcc, whose <omp.h> BLIS's header wants:
 //   clang -O2 -c -I Sources/CSmallGemm/include Sources/CSmallGemm/SmallGemm.c -o /tmp/small_gemm.o
+//   clang -O2 -c -I Sources/CSmallGemm/include Sources/CSmallGemm/SparseRows.c -o /tmp/sparse_rows.o
 //   gcc -O2 -I Sources/CSmallGemm/include -I /usr/include/x86_64-linux-gnu/blis-openmp
-//     benchmarks/blis_gemm.c /tmp/small_gemm.o /usr/lib/x86_64-linux-gnu/blis-openmp/libblis.so.4
-//     -lm -o /tmp/blis_gemm
+//     benchmarks/blis_gemm.c /tmp/small_gemm.o /tmp/sparse_rows.o
+//     /usr/lib/x86_64-linux-gnu/blis-openmp/libblis.so.4 -lm -o /tmp/blis_gemm
 //   OPENBLAS_NUM_THREADS=1 BLIS_NUM_THREADS=1 OMP_NUM_THREADS=1 /tmp/blis_gemm [rounds]
 // BLIS's library exports a cblas_sgemm too, so OpenBLAS's is taken from its own library with
 // dlopen/dlsym (linked normally, whichever library the loader searched first would take every

@@ -2,7 +2,7 @@
 // networks, one thread, CPU time; prints µs per product, GFLOP/s, the speed-up and the largest
 // difference of the two results. How SmallGemm.swift's limits were chosen. Build and run:
 //   clang -O2 -I Sources/CSmallGemm/include benchmarks/small_gemm.c Sources/CSmallGemm/SmallGemm.c \
-//     -lopenblas -lm -o /tmp/small_gemm && OPENBLAS_NUM_THREADS=1 /tmp/small_gemm
+//     Sources/CSmallGemm/SparseRows.c -lopenblas -lm -o /tmp/small_gemm && OPENBLAS_NUM_THREADS=1 /tmp/small_gemm
 #include "CSmallGemm.h"
 #include <cblas.h>
 #include <math.h>
