@@ -25,17 +25,11 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
+#include "bench_time.h"
 
 typedef void (*sgemm_fn)(enum CBLAS_ORDER, enum CBLAS_TRANSPOSE, enum CBLAS_TRANSPOSE, int, int, int, float, const float *,
                          int, const float *, int, float, float *, int);
 static sgemm_fn openblas_sgemm;
-
-static double now(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return t.tv_sec + t.tv_nsec * 1e-9;
-}
 
 enum { OPENBLAS, BLIS, SMALL, LIBS };
 
@@ -57,11 +51,6 @@ static void product(int lib, int ta, int tb, int m, int n, int k, const float *a
         dv_small_sgemm(ta, m, n, k, 1, a, lda, b, ldb, 0, c, n);
         break;
     }
-}
-
-static int compare_doubles(const void *x, const void *y) {
-    double a = *(const double *)x, b = *(const double *)y;
-    return (a > b) - (a < b);
 }
 
 int main(int argc, char **argv) {

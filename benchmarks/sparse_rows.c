@@ -9,18 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-
-static double now(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return t.tv_sec + t.tv_nsec * 1e-9;
-}
-
-static int compare_doubles(const void *x, const void *y) {
-    double a = *(const double *)x, b = *(const double *)y;
-    return (a > b) - (a < b);
-}
+#include "bench_time.h"
 
 int main(void) {
     if (!dv_small_sgemm_available()) { fprintf(stderr, "sparse_rows: this CPU has no AVX2+FMA\n"); return 1; }

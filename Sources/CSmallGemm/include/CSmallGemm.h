@@ -32,4 +32,8 @@ int dv_sparse_rows_takes(int trans_a, int m, int n, int k, const float *a, long 
 /// when the CPU has no AVX2 (Transpose8.c).
 int dv_transpose(const float *a, int rows, int cols, float *t);
 
+/// w (cols × rows) += the transpose of t (rows × cols), one float addition per element; returns 0
+/// without touching w when the CPU has no AVX2 (Transpose8.c).
+int dv_add_transposed(const float *t, int rows, int cols, float *w);
+
 #endif

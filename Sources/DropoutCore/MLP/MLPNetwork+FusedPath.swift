@@ -97,7 +97,9 @@ extension DenseLayer {
         if needsInputGradient {
             inputGradient(dy, weights: weight.value, into: &dx)
         }
-        BLAS.gemm(x, transposeA: true, dy, into: &weight.value, alpha: -lr, beta: 1)
+        if !thinWeightUpdate(x: x, dy: dy, learningRate: lr) {
+            BLAS.gemm(x, transposeA: true, dy, into: &weight.value, alpha: -lr, beta: 1)
+        }
         FusedLoops.sgd(bias, lr: lr)
     }
 }

@@ -54,11 +54,28 @@ extension SmallGemm {
 }
 
 extension SmallGemm {
-    /// Whether the kernel computes `a·B` (`a` not transposed, `n` columns) by rows over `a`'s
-    /// non-zero terms (`CSmallGemm.dv_sparse_rows_takes`).
-    static func takesRows(_ a: Matrix, columns n: Int) -> Bool {
-        a.data.withUnsafeBufferPointer { pa in
-            dv_sparse_rows_takes(0, Int32(a.rows), Int32(n), Int32(a.cols), pa.baseAddress, a.cols) != 0
+    /// Whether the kernel computes `op(a)·B` (`n` columns) by rows over `op(a)`'s non-zero
+    /// terms (`CSmallGemm.dv_sparse_rows_takes`).
+    static func takesRows(_ a: Matrix, transposed: Bool = false, columns n: Int) -> Bool {
+        let m = transposed ? a.cols : a.rows, k = transposed ? a.rows : a.cols
+        return a.data.withUnsafeBufferPointer { pa in
+            dv_sparse_rows_takes(transposed ? 1 : 0, Int32(m), Int32(n), Int32(k), pa.baseAddress, a.cols) != 0
+        }
+    }
+
+    /// `w += tᵀ` (`w` is `t.cols × t.rows`), one float addition per element, in AVX tiles
+    /// (CSmallGemm/Transpose8.c); element by element on a CPU without AVX2.
+    static func addTransposed(_ t: Matrix, to w: inout Matrix) {
+        precondition(w.rows == t.cols && w.cols == t.rows, "addTransposed: shapes do not agree")
+        let done = t.data.withUnsafeBufferPointer { pt in
+            w.data.withUnsafeMutableBufferPointer { pw in
+                dv_add_transposed(pt.baseAddress, Int32(t.rows), Int32(t.cols), pw.baseAddress) != 0
+            }
+        }
+        if !done {
+            for r in 0..<t.rows {
+                for c in 0..<t.cols { w.data[c * t.rows + r] += t.data[r * t.cols + c] }
+            }
         }
     }
 }

@@ -112,25 +112,8 @@ struct SparseRowsTests {
         #expect(nonzero * 3 <= h.count, "\(nonzero) of \(h.count) non-zero")
     }
 
-    /// The AVX transpose moves every element where `t[c, r] = a[r, c]` says, on sizes with and
-    /// without the 8 × 8 tiles' edges.
-    @Test(arguments: [(1, 1), (3, 5), (8, 8), (7, 9), (9, 17), (16, 24), (37, 29), (128, 128), (5, 130)])
-    func avxTransposeMovesEveryElement(_ shape: (Int, Int)) {
-        let (rows, cols) = shape
-        let a = Matrix(rows: rows, cols: cols, data: (0..<(rows * cols)).map(Float.init))
-        var t = Matrix(rows: 2, cols: 2, repeating: -1)
-        SmallGemm.transpose(a, into: &t)
-        #expect(t.rows == cols && t.cols == rows)
-        for r in 0..<rows {
-            for c in 0..<cols where t[c, r] != a[r, c] {
-                Issue.record("[\(r), \(c)]: \(t[c, r]) for \(a[r, c])")
-                return
-            }
-        }
-    }
-
     /// A thin `dy` (after ReLU and dropout) takes `dy·Wᵀ` by rows over its non-zero terms
-    /// (DenseLayer+ThinInputGradient.swift); its bits are those of the transposed form's
+    /// (DenseLayer+ThinProducts.swift); its bits are those of the transposed form's
     /// `(W·dyᵀ)ᵀ` through the dense blocks, as before. Digits' hidden layer and odd sizes.
     @Test(.enabled(if: cpu.avx2FMA, "the kernel runs on AVX2 and FMA"), arguments: [(32, 128, 128), (17, 70, 33), (31, 129, 65)])
     func thinInputGradientGivesTheTransposedFormsBits(_ shape: (Int, Int, Int)) {
@@ -155,5 +138,31 @@ struct SparseRowsTests {
         var untouched = Matrix(rows: 0, cols: 0)
         #expect(!layer.thinInputGradient(FastPathTests.values(batch, outputs, seed: 63), weights: w, into: &untouched))
         #expect(untouched.count == 0)
+    }
+
+    /// The fused SGD step with a thin `dy` and a dense `x` (the first layer): `W − lr·xᵀ·dy` as
+    /// `W + (−lr·dyᵀ·x)ᵀ` by rows over `dy`'s non-zero terms has the bits of the dense blocks'
+    /// `xᵀ·dy` with α = −lr, β = 1, as before. Digits' first layer and odd sizes (tile edges of
+    /// the transposed addition).
+    @Test(.enabled(if: cpu.avx2FMA, "the kernel runs on AVX2 and FMA"), arguments: [(32, 64, 128), (19, 67, 70), (33, 100, 129)])
+    func thinWeightUpdateGivesTheDenseStepsBits(_ shape: (Int, Int, Int)) {
+        let (batch, inputs, outputs) = shape
+        let x = FastPathTests.values(batch, inputs, seed: 71)
+        let dy = Self.thinned(batch, outputs, share: 0.25, seed: 72)
+        var rng = Xoshiro(seed: 73)
+        let layer = DenseLayer(inputs: inputs, outputs: outputs, initialization: .he, rng: &rng)
+        var dense = layer.weight.value
+        #expect(SmallGemm.gemm(x, transposeA: true, dy, into: &dense, alpha: -0.05, beta: 1, path: .dense) == .dense)
+        #expect(layer.thinWeightUpdate(x: x, dy: dy, learningRate: 0.05))
+        let thin = layer.weight.value
+        for i in 0..<dense.count where dense.data[i].bitPattern != thin.data[i].bitPattern {
+            Issue.record("element \(i): \(dense.data[i]) and \(thin.data[i])")
+            return
+        }
+        // A thin x keeps the kernel's own choice (rows over xᵀ); a dense dy the plain product.
+        let before = layer.weight.value
+        #expect(!layer.thinWeightUpdate(x: Self.thinned(batch, inputs, share: 0.2, seed: 74), dy: dy, learningRate: 0.05))
+        #expect(!layer.thinWeightUpdate(x: x, dy: FastPathTests.values(batch, outputs, seed: 75), learningRate: 0.05))
+        #expect(layer.weight.value == before)
     }
 }

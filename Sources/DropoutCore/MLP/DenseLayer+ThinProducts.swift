@@ -1,5 +1,7 @@
-/// `dx = dy·Wᵀ` when `dy` is thin, as after ReLU and dropout (about a quarter non-zero).
+/// Two of a dense layer's products done the other way round when `dy` is thin, as after ReLU
+/// and dropout (about a quarter non-zero), with the same bits.
 ///
+/// `dx = dy·Wᵀ`:
 /// `inputGradient` computes small products as `(W·dyᵀ)ᵀ`, with `W` dense on the left: the
 /// small-matrix kernel's dense blocks. When `dy` is thin enough for the kernel's rows over
 /// non-zero terms (CSmallGemm/SparseRows.c), `dy·Wᵀ` is computed instead with `W` transposed
@@ -18,6 +20,25 @@ extension DenseLayer {
         SmallGemm.transpose(w, into: &weightT)
         dx.reshape(rows: dy.rows, cols: w.rows)
         BLAS.gemm(dy, weightT, into: &dx)
+        return true
+    }
+}
+
+extension DenseLayer {
+    /// The fused SGD step `W ← W − lr·xᵀ·dy` when `dy` is thin and `x` is not (the first
+    /// layer's input): `xᵀ·dy` through the dense blocks reads every term, so `dyᵀ·x` is computed
+    /// instead by rows over `dy`'s non-zero terms, scaled by −lr, and added to `W` transposed.
+    /// Each element is the same sum (the same products in the same order from +0), scaled the
+    /// same way, and `w + s` is the dense blocks' `fma(1, w, s)`: the same bits. Taken only where
+    /// `xᵀ·dy` goes through the kernel's dense blocks; returns false (W untouched) otherwise.
+    func thinWeightUpdate(x: Matrix, dy: Matrix, learningRate lr: Float) -> Bool {
+        guard SmallGemm.takes(m: x.cols, n: dy.cols, k: x.rows, transposeB: false),
+              SmallGemm.takes(m: dy.cols, n: x.cols, k: x.rows, transposeB: false),
+              !SmallGemm.takesRows(x, transposed: true, columns: dy.cols),
+              SmallGemm.takesRows(dy, transposed: true, columns: x.cols) else { return false }
+        weightStepT.reshape(rows: dy.cols, cols: x.cols)
+        BLAS.gemm(dy, transposeA: true, x, into: &weightStepT, alpha: -lr, beta: 0)
+        SmallGemm.addTransposed(weightStepT, to: &weight.value)
         return true
     }
 }
