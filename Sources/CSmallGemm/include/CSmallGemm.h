@@ -36,4 +36,11 @@ int dv_transpose(const float *a, int rows, int cols, float *t);
 /// without touching w when the CPU has no AVX2 (Transpose8.c).
 int dv_add_transposed(const float *t, int rows, int cols, float *w);
 
+/// relu = z > 0 ? z : +0 into a, relu·m into y (n floats); returns 0 without writing when the CPU
+/// has no AVX2 (FusedLoops.c).
+int dv_relu_times_mask(const float *z, const float *m, float *a, float *y, long n);
+
+/// out = (g·m)·[z > 0] (n floats); returns 0 without writing when the CPU has no AVX2.
+int dv_mask_times_relu_gradient(const float *g, const float *m, const float *z, float *out, long n);
+
 #endif
