@@ -4,8 +4,8 @@
 // are the gradients below that layer's mask: the next layer's forward product h·W and the
 // weight gradient hᵀ·dz spend three quarters of their multiply-adds on zeros. The masks differ
 // from example to example, so no block of A is zero as a whole; this path goes row by row
-// instead: it lists the p with op(A)[i][p] ≠ 0 once per row, then for up to 64 columns of C at
-// a time (eight AVX registers) adds a_p·B[p][·] over the listed p only.
+// instead: it marks the p with op(A)[i][p] ≠ 0 in a bit mask per row, then for up to 64
+// columns of C at a time (eight AVX registers) adds a_p·B[p][·] over the marked p only.
 //
 // Bit for bit the result of SmallGemm.c's blocks: every element is summed over p in increasing
 // order with one fused multiply-add per term from +0, then scaled the same way. A skipped term
@@ -17,9 +17,9 @@
 // Here B (the layer's weights, or the gradient below) is read again for each row of C rather
 // than held in registers across six rows, one load per fused multiply-add. Measured against the
 // dense blocks (benchmarks/sparse_rows.c, this project's AMD EPYC): with a quarter of op(A)
-// non-zero, digits' h·W (32 × 128 × 128) 1.9× faster and hᵀ·dz (128 × 128 × 32) 1.6×; even at
-// 40 % 1.1–1.2×, at half 0.85–0.9×; tiny's 16 columns are slower at any share (the per-term
-// work is too short). Hence the rule: at least 64 columns and at most a third non-zero.
+// non-zero, digits' h·W (32 × 128 × 128) 2.0× faster and hᵀ·dz (128 × 128 × 32) 1.8×; at 40 %
+// 1.2–1.3×, at half 0.87–1.1×; tiny's 16 columns are slower at any share (the per-term work is
+// too short). Hence the rule: at least 64 columns and at most a third non-zero.
 
 #include "CSmallGemm.h"
 #include "SparseRows.h"
