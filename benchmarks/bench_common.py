@@ -69,8 +69,9 @@ def median_rate(seconds, repetitions, body):
     return rates[mid] if len(rates) % 2 else (rates[mid - 1] + rates[mid]) / 2
 
 
-def run(tool, args, make_stepper, sgemm_gflops):
-    """make_stepper(layers, batch) returns a function doing `n` training steps."""
+def run(tool, args, make_stepper, sgemm_gflops, blas_core=None):
+    """make_stepper(layers, batch) returns a function doing `n` training steps; blas_core, the
+    kernel set the tool's BLAS chose (None when unknown)."""
     global clock
     clock = CLOCKS[args.clock]
     configs = []
@@ -85,4 +86,5 @@ def run(tool, args, make_stepper, sgemm_gflops):
             "gflops": float(f"{flops_per_step(layers, batch) * rate / 1e9:.6g}"),
         })
     sgemm = None if args.no_sgemm else float(f"{sgemm_gflops(min(args.seconds, 1.0), args.repetitions):.6g}")
-    print(json.dumps({"tool": tool, "threads": 1, "clock": args.clock, "sgemm_gflops": sgemm, "configs": configs}, separators=(",", ":")))
+    print(json.dumps({"tool": tool, "threads": 1, "clock": args.clock, "sgemm_gflops": sgemm, "blas_core": blas_core,
+                      "configs": configs}, separators=(",", ":")))

@@ -78,6 +78,24 @@ def make_stepper(layers, batch):
     return steps
 
 
+def blas_core():
+    """The kernel set numpy's own OpenBLAS chose at load time (openblas_get_corename, under the
+    prefixed name of the wheels' scipy-openblas), or None for a numpy built on another BLAS."""
+    import ctypes
+    import glob
+    import os
+    here = os.path.dirname(np.__file__)
+    for path in glob.glob(os.path.join(os.path.dirname(here), "numpy.libs", "*openblas*")):
+        lib = ctypes.CDLL(path)  # already loaded by numpy: the same handle
+        for name in ("scipy_openblas_get_corename64_", "scipy_openblas_get_corename", "openblas_get_corename64_",
+                     "openblas_get_corename"):
+            f = getattr(lib, name, None)
+            if f is not None:
+                f.restype = ctypes.c_char_p
+                return f().decode()
+    return None
+
+
 def sgemm_gflops(seconds, repetitions):
     rng = np.random.default_rng(bench_common.SEED)
     a = rng.random((1024, 1024), dtype=np.float32)
@@ -93,4 +111,4 @@ def sgemm_gflops(seconds, repetitions):
 
 if __name__ == "__main__":
     args = bench_common.parse_args(__doc__)
-    bench_common.run("numpy", args, make_stepper, sgemm_gflops)
+    bench_common.run("numpy", args, make_stepper, sgemm_gflops, blas_core())

@@ -2,19 +2,13 @@
 // networks, one thread, CPU time; prints µs per product, GFLOP/s, the speed-up and the largest
 // difference of the two results. How SmallGemm.swift's limits were chosen. Build and run:
 //   clang -O2 -I Sources/CSmallGemm/include benchmarks/small_gemm.c Sources/CSmallGemm/SmallGemm.c \
-//     -lopenblas -lm -o /tmp/small_gemm && OPENBLAS_NUM_THREADS=1 /tmp/small_gemm
+//     Sources/CSmallGemm/SparseRows.c -lopenblas -lm -o /tmp/small_gemm && OPENBLAS_NUM_THREADS=1 /tmp/small_gemm
 #include "CSmallGemm.h"
 #include <cblas.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
-
-static double now(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return t.tv_sec + t.tv_nsec * 1e-9;
-}
+#include "bench_time.h"
 
 int main(void) {
     openblas_set_num_threads(1);

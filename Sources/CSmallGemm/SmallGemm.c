@@ -13,6 +13,7 @@
 // shape it is computed in.
 
 #include "CSmallGemm.h"
+#include "SparseRows.h"
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
@@ -103,16 +104,32 @@ static DV_TARGET void product(int trans_a, int m, int n, int k, float alpha, con
     }
 }
 
+int dv_small_sgemm_path(int path, int trans_a, int m, int n, int k, float alpha, const float *a, long lda,
+                        const float *b, long ldb, float beta, float *c, long ldc) {
+    if (!dv_small_sgemm_available()) return 0;
+    // The rows path computes C when forced or when op(A) is thin enough (it decides: it has the
+    // bit masks of op(A)'s non-zero elements); otherwise the dense blocks do. Same bits either way.
+    if (path != DV_PATH_DENSE &&
+        dv_sparse_rows_sgemm(path == DV_PATH_SPARSE_ROWS, trans_a, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc))
+        return DV_PATH_SPARSE_ROWS;
+    product(trans_a, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    return DV_PATH_DENSE;
+}
+
 int dv_small_sgemm(int trans_a, int m, int n, int k, float alpha, const float *a, long lda,
                    const float *b, long ldb, float beta, float *c, long ldc) {
-    if (!dv_small_sgemm_available()) return 0;
-    product(trans_a, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
-    return 1;
+    return dv_small_sgemm_path(DV_PATH_CHOSEN, trans_a, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 }
 
 #else
 
 int dv_small_sgemm_available(void) { return 0; }
+
+int dv_small_sgemm_path(int path, int trans_a, int m, int n, int k, float alpha, const float *a, long lda,
+                        const float *b, long ldb, float beta, float *c, long ldc) {
+    (void)path;
+    return dv_small_sgemm(trans_a, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+}
 
 int dv_small_sgemm(int trans_a, int m, int n, int k, float alpha, const float *a, long lda,
                    const float *b, long ldb, float beta, float *c, long ldc) {

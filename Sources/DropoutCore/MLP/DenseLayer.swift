@@ -12,6 +12,9 @@ public final class DenseLayer: Layer {
     private var maskedWeight = Matrix(rows: 0, cols: 0)
     /// `dyᵀ` and `dxᵀ` of `inputGradient`, kept from step to step.
     private var dyT = Matrix(rows: 0, cols: 0), dxT = Matrix(rows: 0, cols: 0)
+    /// `Wᵀ` of `inputGradient` and `−lr·dyᵀ·x` of the SGD step when `dy` is thin
+    /// (DenseLayer+ThinProducts.swift).
+    var weightT = Matrix(rows: 0, cols: 0), weightStepT = Matrix(rows: 0, cols: 0)
 
     public init(inputs: Int, outputs: Int, initialization: Initialization, rng: inout Xoshiro) {
         var w = Matrix(rows: inputs, cols: outputs)
@@ -88,6 +91,7 @@ public final class DenseLayer: Layer {
             BLAS.gemm(dy, w, transposeB: true, into: &dx)
             return
         }
+        if thinInputGradient(dy, weights: w, into: &dx) { return }
         Transpose.transpose(dy, into: &dyT)
         dxT.reshape(rows: w.rows, cols: dy.rows)
         BLAS.gemm(w, dyT, into: &dxT)

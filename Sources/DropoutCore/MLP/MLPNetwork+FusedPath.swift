@@ -1,3 +1,5 @@
+import CSmallGemm
+
 /// The fused loops of the MLP's hidden blocks (dense → ReLU → dropout) and of plain SGD.
 ///
 /// Layer by layer, a hidden block makes four passes over its activations forward (bias, ReLU,
@@ -97,7 +99,9 @@ extension DenseLayer {
         if needsInputGradient {
             inputGradient(dy, weights: weight.value, into: &dx)
         }
-        BLAS.gemm(x, transposeA: true, dy, into: &weight.value, alpha: -lr, beta: 1)
+        if !thinWeightUpdate(x: x, dy: dy, learningRate: lr) {
+            BLAS.gemm(x, transposeA: true, dy, into: &weight.value, alpha: -lr, beta: 1)
+        }
         FusedLoops.sgd(bias, lr: lr)
     }
 }
@@ -109,6 +113,8 @@ enum FusedLoops {
     typealias Source = UnsafePointer<Float>
 
     static func reluTimesMask(_ z: Source, _ m: Source, relu a: Pointer, out y: Pointer, count n: Int) {
+        // The same loop in AVX registers (CSmallGemm/FusedLoops.c), where the CPU has them.
+        if dv_relu_times_mask(z, m, a, y, n) != 0 { return }
         var i = 0
         while i + 8 <= n {
             let zi = load(z, i)
@@ -144,6 +150,7 @@ enum FusedLoops {
 
     /// `(g ⊙ m) ⊙ [z > 0]`, the two multiplications of the dropout's and ReLU's backward.
     static func maskTimesReluGradient(_ g: Source, _ m: Source, _ z: Source, out: Pointer, count n: Int) {
+        if dv_mask_times_relu_gradient(g, m, z, out, n) != 0 { return }
         var i = 0
         while i + 8 <= n {
             let zi = load(z, i)

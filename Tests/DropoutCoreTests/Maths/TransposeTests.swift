@@ -4,13 +4,15 @@ import Testing
 /// The tile transpose and the transposed input gradient it serves (Transpose.swift).
 struct TransposeTests {
     /// Every element lands where `t[c, r] = a[r, c]` says, on sizes with and without the tiles'
-    /// edges (rows or columns not a multiple of four, fewer than four).
-    @Test(arguments: [(1, 1), (3, 5), (4, 4), (7, 9), (8, 12), (13, 3), (32, 10), (5, 130)])
-    func transposeMovesEveryElement(_ shape: (Int, Int)) {
+    /// edges (rows or columns not a multiple of four or eight, fewer than four), by the 4 × 4
+    /// tiles here and by the 8 × 8 AVX tiles of CSmallGemm/Transpose8.c (`SmallGemm.transpose`).
+    @Test(arguments: [(1, 1), (3, 5), (4, 4), (7, 9), (8, 12), (13, 3), (32, 10), (5, 130), (9, 17), (37, 29), (128, 128)],
+          [false, true])
+    func transposeMovesEveryElement(_ shape: (Int, Int), avx: Bool) {
         let (rows, cols) = shape
         let a = Matrix(rows: rows, cols: cols, data: (0..<(rows * cols)).map(Float.init))
         var t = Matrix(rows: 2, cols: 2, repeating: -1)
-        Transpose.transpose(a, into: &t)
+        if avx { SmallGemm.transpose(a, into: &t) } else { Transpose.transpose(a, into: &t) }
         #expect(t.rows == cols && t.cols == rows)
         for r in 0..<rows {
             for c in 0..<cols { #expect(t[c, r] == a[r, c], "[\(r), \(c)]") }
