@@ -54,10 +54,12 @@ for sig in HUP:129 USR1:138 PIPE:141 QUIT:131 ABRT:134; do
 done
 
 # 3b. Storms: random keys (every binding but q), pastes, resizes and sweeps started and
-# cancelled, on each model kind and a lesson; then q. No crash, no hang, the screen restored.
+# cancelled, on each model kind and every built-in lesson; then q. No crash, no hang, the screen restored.
 keys=(Space n a e "[" "]" l c r R v s t , . j k "<" ">" d "{" "}" "(" ")" g G b B W S x i p "?" Tab BTab Up Down Left Right Enter Escape 0 1 2 3 4 5 6 7 8 9)
 RANDOM=20
-for scenario in "--seed 5" "--dataset digits --model cnn" "--model lstm" "--dataset digits" "--dataset sine" "lesson variants" "lesson recurrent-dropout" "--variant dropconnect" "--grid 0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9"; do
+lessons=$("$bin" lesson --list | awk '{print "lesson " $1}')
+mapfile -t lesson_starts <<< "$lessons"
+for scenario in "--seed 5" "--dataset digits --model cnn" "--model lstm" "--dataset digits" "--dataset sine" "--variant dropconnect" "--grid 0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9" "${lesson_starts[@]}"; do
   # DROPVIZ_FRAME_TIMES: the program reports on stderr how long input waited to be shown.
   start_env "DROPVIZ_FRAME_TIMES=${FRAME_TIMES:-1}" "2> $tmp/times" $scenario
   wait_for "step" >/dev/null || true
