@@ -59,8 +59,8 @@ public func update(_ s: inout AppState, _ msg: Msg) -> [Effect] {
 }
 
 private func handle(_ s: inout AppState, _ event: InputEvent, _ effects: inout [Effect]) {
-    // A notice stays until the next key.
-    if s.notice != nil, !s.trainer.diverged { s.notice = nil }
+    // A notice stays until the next key (while a new run loads, its "loading…" stays).
+    if s.notice != nil, !s.trainer.diverged, s.pendingBuild == nil { s.notice = nil }
     if s.showLesson {
         if event == .char("q") || event == .ctrlC {
             s.quit = true

@@ -33,6 +33,8 @@ import Testing
         }
         _ = update(&s, .input(.char("2")))
         _ = update(&s, .input(.char("v")))
+        // The notice still says what is loading.
+        #expect(s.notice == s.tr(.loadingData, s.tr(.dataSetNamed, "circle")))
         // The old run is untouched: neither the rate nor the variant changed on it.
         #expect(s.trainer.config.rates[1] == 0.5)
         #expect(s.trainer.config.variant == .bernoulli)
