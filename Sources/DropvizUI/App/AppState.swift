@@ -7,7 +7,16 @@ import TermUI
 /// changes only inside `update`, and `view` reads it without changing what it shows, so the
 /// app is driven and tested as a pure state machine: messages in, screens out.
 public struct AppState {
-    public var trainer: Trainer
+    public var trainer: Trainer {
+        // A run that replaces one evaluating in the background (a new data set, a new
+        // architecture) evaluates in the background from its first key on: a key replayed on
+        // it, or `s`, must not evaluate on the loop's thread (EvaluationScheduling.swift).
+        didSet {
+            if oldValue.backgroundEvaluation != nil && trainer.backgroundEvaluation == nil {
+                trainer.backgroundEvaluation = Self.backgroundEvaluator()
+            }
+        }
+    }
     public var width: Int
     public var height: Int
     public var glyphs: Glyphs

@@ -14,13 +14,15 @@ extension AppState {
     /// finished since the last frame (also while paused, when no step collects them).
     public func scheduleEvaluationsInBackground() {
         for t in steppingTrainers {
-            if t.backgroundEvaluation == nil {
-                t.backgroundEvaluation = BackgroundEvaluation(
-                    spawn: { name, body in BackgroundWork.shared.start(name: name, body) },
-                    cancelled: { BackgroundWork.shared.isCancellingAll })
-            }
+            if t.backgroundEvaluation == nil { t.backgroundEvaluation = Self.backgroundEvaluator() }
             t.collectBackgroundEvaluations()
         }
+    }
+
+    /// An evaluator on a thread counted by `BackgroundWork`, stopped when the process exits.
+    static func backgroundEvaluator() -> BackgroundEvaluation {
+        BackgroundEvaluation(spawn: { name, body in BackgroundWork.shared.start(name: name, body) },
+                             cancelled: { BackgroundWork.shared.isCancellingAll })
     }
 
     /// Whether training waits this frame for the evaluations in the background.

@@ -109,6 +109,27 @@ import Testing
         BackgroundWork.shared.drain()
     }
 
+    /// A run replacing one that evaluates in the background does so too from the start: `s`
+    /// replayed on it (it waited for the new data) does not evaluate on the loop's thread.
+    @Test func aRunReplacingOneWithAnEvaluatorHasOneAtOnce() throws {
+        var s = try Fixtures.state(hidden: [8])
+        s.scheduleEvaluationsInBackground()
+        guard case .buildTrainer(let b)? = update(&s, .input(.char("d"))).first else {
+            Issue.record("no build")
+            return
+        }
+        _ = update(&s, .input(.char("s")))
+        _ = update(&s, .trainerBuilt(b.build()))
+        #expect(s.trainer.config.dataset == "circle")
+        #expect(s.trainer.backgroundEvaluation != nil)
+        // The replayed s went to the evaluator, not inline onto the history.
+        #expect(s.trainer.history.valLoss.points.isEmpty)
+        // So does a new architecture's run.
+        _ = update(&s, .input(.char("h")))
+        #expect(s.trainer.backgroundEvaluation != nil)
+        BackgroundWork.shared.drain()
+    }
+
     @Test func theLoopInstallsTheBuiltRun() throws {
         var s = try Fixtures.state(hidden: [8])
         let runner = EffectRunner(directory: NSTemporaryDirectory())
