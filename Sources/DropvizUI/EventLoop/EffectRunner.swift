@@ -21,20 +21,25 @@ public final class EffectRunner {
     /// a request replaced before its turn is never built).
     private var build: BackgroundJob<BuiltTrainer>?
     private var nextBuild: TrainerBuild?
-    /// Every effect run, in order (tests look at what the loop was asked to do).
+    /// Every effect run, in order, when the runner was made with `keepsLog` (tests look at what
+    /// the loop was asked to do). Off otherwise: a panel request holds a snapshot of the
+    /// weights, and a log of them grew by a frame's snapshots every frame (~270 KB/s at top
+    /// speed, 100 MB after a million steps).
     public private(set) var log: [Effect] = []
+    private let keepsLog: Bool
 
     /// Where exported files are written.
     public let directory: String
 
-    public init(directory: String = FileManager.default.currentDirectoryPath) {
+    public init(directory: String = FileManager.default.currentDirectoryPath, keepsLog: Bool = false) {
         self.directory = directory
+        self.keepsLog = keepsLog
     }
 
     /// Runs `effect` for the state `state` (as the update that asked for it left it); returns
     /// the messages it answers at once.
     public func run(_ effect: Effect, state: AppState) -> [Msg] {
-        log.append(effect)
+        if keepsLog { log.append(effect) }
         switch effect {
         case .exportFigures(let theme):
             // The cheap figures are drawn here, from the state as it is; the decision map and

@@ -65,6 +65,23 @@ import Testing
         #expect(runner.poll().isEmpty)
     }
 
+    /// The loop's runner keeps no log of its effects: a panel request holds a snapshot of the
+    /// weights, and a log of them grew by every frame's snapshots for as long as the program ran.
+    @Test func theLoopsRunnerKeepsNoLog() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dropviz-nolog-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let s = try Fixtures.state(hidden: [8])
+        let runner = EffectRunner(directory: dir.path)
+        _ = runner.run(.exportFigures(theme: .dark), state: s)
+        #expect(runner.log.isEmpty)
+        _ = Self.poll(runner)
+        let logging = EffectRunner(directory: dir.path, keepsLog: true)
+        _ = logging.run(.exportFigures(theme: .dark), state: s)
+        #expect(logging.log == [.exportFigures(theme: .dark)])
+        _ = Self.poll(logging)
+    }
+
     /// The decision map, the one figure that predicts at every pixel, is left to the writing
     /// thread: the loop's thread only takes a snapshot of the weights for it.
     @Test func theDecisionMapIsDrawnWhenWrittenNotWhenPrepared() throws {

@@ -64,7 +64,7 @@ extension SweepJobTests {
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dropviz-loop-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: dir) }
-            let runner = EffectRunner(directory: dir.path)
+            let runner = EffectRunner(directory: dir.path, keepsLog: true)
             // x after the first frame; q once a frame shows the files written.
             let screen = FakeScreen { n, shown in
                 n == 0 ? [.char(" ")] : n == 1 ? [.char("x")] : Fixtures.text(shown).contains("wrote dropviz-plot") ? [.char("q")] : []
@@ -95,7 +95,7 @@ extension SweepJobTests {
             s.panel = .data
             s.uncertaintyMap = true
             s.mcSamples = 2000
-            let runner = EffectRunner()
+            let runner = EffectRunner(keepsLog: true)
             // q as soon as a frame finds the data panel's map computing on another thread.
             let screen = FakeScreen(width: 160, height: 45) { _, _ in runner.panelJobsRunning > 0 ? [.char("q")] : [] }
             screen.maxFrames = 300
@@ -131,7 +131,7 @@ extension SweepJobTests {
                 return (done ?? 0) >= 1 ? [.char("q")] : []
             }
             screen.maxFrames = 30 * 60
-            let runner = EffectRunner()
+            let runner = EffectRunner(keepsLog: true)
             let s = try Visualizer.run(state: try state(width: 160, height: 45), screen: screen, effects: runner)
             #expect(!screen.ranOut, "counts shown: \(counts)")
             // The first effect besides the panel values the frames asked for.
