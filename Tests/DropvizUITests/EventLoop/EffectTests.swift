@@ -47,8 +47,7 @@ import Testing
     }
 
     @Test func theRunnerWritesAnExportOnAnotherThreadAndAnswersWithTheFilesItWrote() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dropviz-effect-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try Self.temporaryDirectory("effect")
         defer { try? FileManager.default.removeItem(at: dir) }
         let s = try Fixtures.state(hidden: [8])
         let runner = EffectRunner(directory: dir.path)
@@ -68,8 +67,7 @@ import Testing
     /// The loop's runner keeps no log of its effects: a panel request holds a snapshot of the
     /// weights, and a log of them grew by every frame's snapshots for as long as the program ran.
     @Test func theLoopsRunnerKeepsNoLog() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dropviz-nolog-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try Self.temporaryDirectory("nolog")
         defer { try? FileManager.default.removeItem(at: dir) }
         let s = try Fixtures.state(hidden: [8])
         let runner = EffectRunner(directory: dir.path)
@@ -94,8 +92,7 @@ import Testing
             return
         }
         // Its text, drawn on the writing thread, is the one the on-the-spot export writes.
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dropviz-map-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try Self.temporaryDirectory("map")
         defer { try? FileManager.default.removeItem(at: dir) }
         _ = s.figureExport(directory: dir.path, theme: .dark).write()
         let written = try String(contentsOf: dir.appendingPathComponent("dropviz-map-step0.svg"), encoding: .utf8)
@@ -104,14 +101,20 @@ import Testing
 
     /// A cancelled export stops before the map and writes nothing after it.
     @Test func aCancelledExportWritesNothingMore() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dropviz-cancel-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try Self.temporaryDirectory("cancel")
         defer { try? FileManager.default.removeItem(at: dir) }
         let s = try Fixtures.state(hidden: [8])
         let token = CancellationToken()
         token.cancel()
         #expect(s.figureExport(directory: dir.path, theme: .dark).write(token: token) == nil)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
+    /// A new empty folder of its own under the temporary directory (the caller removes it).
+    static func temporaryDirectory(_ name: String) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dropviz-\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
     }
 
     /// The messages the runner's background work answers, polled until it is idle (at most 60 s).
