@@ -32,7 +32,7 @@ import Testing
         // Three speed-ups and a pause, all waiting when the frame is already over.
         let input = FakeInput(Array(repeating: .char("]"), count: 3) + [.char(" ")])
         let clock = ContinuousClock()
-        Visualizer.handleInput(&s, until: clock.now - .milliseconds(50), clock: clock) { input.poll($0) }
+        Visualizer.handleInput(&s, until: clock.now - .milliseconds(50), clock: clock, effects: EffectRunner()) { input.poll($0) }
         #expect(input.events.isEmpty)
         #expect(s.paused)
         #expect(s.speedIndex == min(start + 3, AppState.speeds.count - 1))
@@ -44,7 +44,7 @@ import Testing
         var s = try state()
         let input = FakeInput([.char("q"), .char(" ")])
         let clock = ContinuousClock()
-        Visualizer.handleInput(&s, until: clock.now + .milliseconds(5), clock: clock) { input.poll($0) }
+        Visualizer.handleInput(&s, until: clock.now + .milliseconds(5), clock: clock, effects: EffectRunner()) { input.poll($0) }
         #expect(s.quit)
         #expect(input.events.count == 1)
     }

@@ -101,9 +101,10 @@ public enum Visualizer {
     /// event already waiting even when the frame has overrun (a slow step, a slow panel):
     /// a frame never leaves a key it could read for the next one.
     /// `poll(ms)` waits up to `ms` milliseconds for an event (the terminal's `poll`).
-    /// `effects` runs what the keys ask for (a new runner when the caller keeps none).
+    /// `effects` runs what the keys ask for, and must be the runner the caller polls: the
+    /// answers of a runner nobody polls (a new data set's run, the figures' notice) are lost.
     public static func handleInput(_ state: inout AppState, until deadline: ContinuousClock.Instant,
-                                   clock: ContinuousClock, effects: EffectRunner = EffectRunner(),
+                                   clock: ContinuousClock, effects: EffectRunner,
                                    poll: (Int) -> InputEvent?) {
         for _ in 0..<maxEventsPerFrame where !state.quit {
             let remaining = deadline - clock.now
