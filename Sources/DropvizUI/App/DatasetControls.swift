@@ -38,9 +38,8 @@ extension AppState {
 
     /// `{` `}`: halves or doubles the training set (between 10 examples and all of them).
     mutating func scaleTrainSize(up: Bool) -> TrainerBuild? {
-        var c = dataConfig
-        // The size asked for last (a build may be on its way), else the run's.
-        let current = pendingBuild?.config.trainSize ?? trainer.data.train.count
+        var c = trainer.config
+        let current = trainer.data.train.count
         let pool = current + (c.trainSize == nil ? 0 : Int.max / 4)
         var n = up ? current * 2 : max(10, current / 2)
         if up, c.trainSize == nil { n = current }
@@ -55,7 +54,7 @@ extension AppState {
 
     /// `(` `)`: changes the noise of a generated data set by `delta`.
     mutating func changeNoise(by delta: Double) -> TrainerBuild? {
-        var c = dataConfig
+        var c = trainer.config
         guard let e = DatasetCatalog.entry(c.dataset), e.isGenerated else {
             notice = tr(.noiseOnlyGenerated)
             return nil

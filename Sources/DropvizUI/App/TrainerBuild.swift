@@ -7,7 +7,7 @@ import TermUI
 /// Fashion-MNIST took a second on the loop's thread, and a paste of `d`s held every key for
 /// as long. So the key only says what to build (`Effect.buildTrainer`); the event loop builds
 /// it elsewhere and hands it back as `Msg.trainerBuilt`, which `update` installs. Until then
-/// the old run goes on and the notice says what is loading; more data keys change the request
+/// the old run goes on and the notice says what is loading; more `d`s change the request
 /// (the newest wins), the other keys wait and are replayed in order once it is installed, so
 /// that none of them acts on the run about to be replaced.
 public struct TrainerBuild: Sendable, Equatable {
@@ -17,13 +17,15 @@ public struct TrainerBuild: Sendable, Equatable {
     /// the new run (a fallback: the same set without input features, or all of its examples).
     public let attempts: [(config: TrainingConfig, reason: String)]
 
-    /// The settings the newest key asked for: further data keys start from them.
+    /// The settings the newest key asked for: a further `d` starts from them.
     public var config: TrainingConfig { attempts[0].config }
 
     public static func == (a: TrainerBuild, b: TrainerBuild) -> Bool { a.id == b.id }
 
-    /// The keys that ask for a build: while one is on its way they change its request.
-    static let keys: Set<InputEvent> = [.char("d"), .char("{"), .char("}"), .char("("), .char(")")]
+    /// The key that changes a build on its way: `d` moves on from the set asked for. The other
+    /// data keys wait like the rest: halving the training set or changing the noise needs the
+    /// new set's own size and noise, known once it is built.
+    static let keys: Set<InputEvent> = [.char("d")]
 
     /// Builds the trainer on this thread: the first attempt that builds, or the last error.
     public func build() -> BuiltTrainer {
@@ -56,7 +58,7 @@ public final class BuiltTrainer: @unchecked Sendable, Equatable {
 }
 
 extension AppState {
-    /// The settings the data keys start from: those of the run being built, else the run's.
+    /// The settings `d` starts from: those of the run being built, else the run's.
     var dataConfig: TrainingConfig { pendingBuild?.config ?? trainer.config }
 
     /// Asks for a new run of the first of `attempts` that builds (the event loop builds it).

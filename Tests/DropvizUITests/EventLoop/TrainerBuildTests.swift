@@ -33,16 +33,25 @@ import Testing
         }
         _ = update(&s, .input(.char("2")))
         _ = update(&s, .input(.char("v")))
+        // Halving the training set waits too: it needs the new set's size.
+        #expect(update(&s, .input(.char("{"))).isEmpty)
         // The notice still says what is loading.
         #expect(s.notice == s.tr(.loadingData, s.tr(.dataSetNamed, "circle")))
         // The old run is untouched: neither the rate nor the variant changed on it.
         #expect(s.trainer.config.rates[1] == 0.5)
         #expect(s.trainer.config.variant == .bernoulli)
-        _ = update(&s, .trainerBuilt(b.build()))
+        let replayed = update(&s, .trainerBuilt(b.build()))
         #expect(s.trainer.config.dataset == "circle")
         #expect(s.trainer.config.rates[1] == 0.2)
         #expect(s.trainer.config.variant == DropoutVariant.bernoulli.next)
         #expect(s.deferredInput.isEmpty)
+        // The replayed { asked for half of the new set's training examples.
+        guard case .buildTrainer(let half)? = replayed.first else {
+            Issue.record("the replayed { asked for no build: \(replayed)")
+            return
+        }
+        #expect(half.config.dataset == "circle")
+        #expect(half.config.trainSize == s.trainer.data.train.count / 2)
     }
 
     @Test func dataKeysChangeTheRequestAndAnOlderAnswerIsDropped() throws {
